@@ -1,0 +1,187 @@
+"""The content as small dataclasses, built only from data that passed the schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .text import one_line, paragraphs
+
+
+def art_number(ref: str) -> int:
+    """"art-22" -> 22."""
+    return int(ref.split("-", 1)[1])
+
+
+@dataclass
+class Article:
+    number: int
+    title: str
+    keywords: list[str]
+    chapter: "Chapter"
+    summary: list[str] = field(default_factory=list)  # paragraphs
+    desk: list[str] = field(default_factory=list)
+    cited_by: list["Citation"] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"art-{self.number}"
+
+
+@dataclass
+class Chapter:
+    number: int
+    title: str
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"ch-{self.number}"
+
+
+@dataclass
+class Regulation:
+    id: str
+    title: str
+    issuer: str
+    approved: str
+    issued: str
+    effective: str
+    interpreter: str
+    source: str
+    reviewed: str
+    intro: list[str]
+    chapters: list[Chapter]
+    file: str
+
+    @property
+    def articles(self) -> dict[int, Article]:
+        return {a.number: a for c in self.chapters for a in c.articles}
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> "Regulation":
+        chapters = []
+        for c in d["chapters"]:
+            chapter = Chapter(c["number"], one_line(c["title"]))
+            chapter.articles = [
+                Article(a["number"], one_line(a["title"]), [one_line(k) for k in a["keywords"]], chapter,
+                        paragraphs(a.get("summary", "")), [one_line(x) for x in a.get("desk", [])])
+                for a in c["articles"]
+            ]
+            chapters.append(chapter)
+        return cls(d["id"], one_line(d["title"]), one_line(d["issuer"]), one_line(d.get("approved", "")),
+                   d["issued"], d["effective"], one_line(d["interpreter"]), one_line(d["source"]),
+                   d["reviewed"], paragraphs(d["intro"]), chapters, file)
+
+
+@dataclass
+class Citation:
+    """Something that cites an article: a checklist item, a checklist basis, a case."""
+    label: str  # e.g. "接待前准备 · 核对来访人既往记录"
+    src_uri: str  # the page, e.g. "checklists/before-reception.md"
+    anchor: str  # "" for the page itself
+    kind: str  # "清单" or "案例"
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+    who: str
+    articles: list[str]
+    critical: bool
+    note: str
+
+
+@dataclass
+class PausePoint:
+    id: str
+    title: str
+    when: str
+    items: list[Item]
+
+
+@dataclass
+class Checklist:
+    id: str
+    title: str
+    summary: str
+    stage: str
+    mode: str
+    roles: list[str]
+    when: str
+    basis_articles: list[str]
+    basis_other: list[str]
+    owner: str
+    version: str
+    effective: str
+    next_review: str
+    reviewed: str
+    tags: list[str]
+    fill_in: list[str]
+    pause_points: list[PausePoint]
+    file: str
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for p in self.pause_points for i in p.items]
+
+    @property
+    def src_uri(self) -> str:
+        return f"checklists/{self.id}.md"
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> "Checklist":
+        points = []
+        for p in d["pause_points"]:
+            default_who = one_line(p.get("who", ""))
+            items = [Item(i["id"], one_line(i["text"]), one_line(i.get("who", default_who)), i.get("articles", []),
+                          bool(i.get("critical", False)), one_line(i.get("note", ""))) for i in p["items"]]
+            points.append(PausePoint(p["id"], one_line(p["title"]), one_line(p["when"]), items))
+        basis = d["basis"]
+        return cls(d["id"], one_line(d["title"]), one_line(d["summary"]), d["stage"], d["mode"], d["roles"],
+                   one_line(d["when"]), basis["articles"], [one_line(x) for x in basis.get("other", [])],
+                   one_line(d["owner"]), d["version"], d["effective"], d["next_review"], d["reviewed"], d["tags"],
+                   [one_line(x) for x in d.get("fill_in", [])], points, file)
+
+
+@dataclass
+class Step:
+    text: list[str]  # paragraphs
+    articles: list[str]
+
+
+@dataclass
+class Case:
+    id: str
+    title: str
+    summary: str
+    category: str
+    difficulty: str
+    verdict: str
+    reviewed: str
+    tags: list[str]
+    background: list[str]
+    request: list[str]
+    handling: list[Step]
+    outcome: list[str]
+    worked: list[str]
+    went_wrong: list[str]
+    lessons: list[str]
+    articles: list[str]
+    checklists: list[str]  # "id" or "id#item"
+    questions: list[str]
+    file: str
+
+    @property
+    def src_uri(self) -> str:
+        return f"cases/{self.id}.md"
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> "Case":
+        analysis = d["analysis"]
+        return cls(d["id"], one_line(d["title"]), one_line(d["summary"]), d["category"], d["difficulty"],
+                   d["verdict"], d["reviewed"], d["tags"], paragraphs(d["background"]), paragraphs(d["request"]),
+                   [Step(paragraphs(s["text"]), s.get("articles", [])) for s in d["handling"]],
+                   paragraphs(d["outcome"]), [one_line(x) for x in analysis.get("worked", [])],
+                   [one_line(x) for x in analysis.get("went_wrong", [])], [one_line(x) for x in d["lessons"]],
+                   d["articles"], d["checklists"], [one_line(x) for x in d["questions"]], file)

@@ -1,0 +1,137 @@
+"""Render the library into pages: Markdown for MkDocs, standalone HTML for printing.
+
+Templates live in kb/templates. In Markdown templates every `{{ }}` is made inert by
+`md_plain` (see kb.text); only ids and links that this module builds are printed as is.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from .library import REGULATION_ID, Library
+from .model import art_number
+from .text import md_plain, trusted
+
+TEMPLATES = Path(__file__).with_name("templates")
+STAGES = ("接待前", "接待中", "接待后", "突发情况")
+REGULATION_URI = f"regulations/{REGULATION_ID}.md"
+
+
+@dataclass(frozen=True)
+class Output:
+    uri: str  # where the file sits in the docs tree, e.g. "checklists/group-visit.md"
+    content: str
+    source: str = ""  # the YAML file it was generated from, for the edit link
+
+
+def relative(from_uri: str, to_uri: str, anchor: str = "") -> Markup:
+    """A link from one docs file to another (or to an anchor on it), as MkDocs expects."""
+    path = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") if to_uri != from_uri else ""
+    return trusted(path + (f"#{anchor}" if anchor else "")) if path or anchor else trusted("./")
+
+
+def attrs(anchor: str, *classes: str) -> Markup:
+    """A Markdown attribute list for a heading: { #anchor .class }."""
+    parts = [f"#{trusted(anchor)}"] + [f".{trusted(c)}" for c in classes if c]
+    return Markup("{ " + " ".join(parts) + " }")
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code of a URL as inline SVG (segno, pure Python; nothing fetched)."""
+    return Markup(segno.make(url, error="m").svg_inline(scale=1, border=4, omitsize=True))
+
+
+def page_url(uri: str) -> str:
+    """The published URL of a docs file, e.g. "checklists/x.md" -> "checklists/x/"."""
+    if uri.endswith("index.md"):
+        return uri[: -len("index.md")]
+    if uri.endswith("index.html"):
+        return uri[: -len("index.html")]
+    return uri[: -len(".md")] + "/"
+
+
+def cn_number(n: int) -> str:
+    """22 -> 二十二, as in the official article headings."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+class Renderer:
+    def __init__(self, library: Library, site_url: str = "", today: date | None = None):
+        self.lib = library
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.today = (today or date.today()).isoformat()
+        common = dict(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.md = jinja2.Environment(autoescape=False, finalize=md_plain, **common)
+        self.html = jinja2.Environment(autoescape=True, **common)
+        for env in (self.md, self.html):
+            env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+            env.globals.update(lib=library, stages=STAGES, cn_number=cn_number, today=self.today,
+                               regulation=library.regulation, site_url=self.site_url)
+            env.filters["art_label"] = lambda ref: f"第{art_number(ref)}条"
+            env.globals["attrs"] = attrs
+        self.html.globals["qr"] = qr_svg
+
+    # Links from a Markdown page: relative to its source file, so MkDocs checks them.
+    def links(self, page_uri: str) -> dict:
+        def to(uri: str, anchor: str = "") -> Markup:
+            return relative(page_uri, uri, anchor)
+
+        def art(ref: str) -> Markup:
+            return Markup(f"[第{art_number(ref)}条]({to(REGULATION_URI, ref)})")
+
+        def checklist(ref: str) -> Markup:
+            c, item = self.lib.checklist_item(ref)
+            label = c.title + (f" · {item.text}" if item else "")
+            return Markup(f"[{md_plain(label)}]({to(c.src_uri, item.id if item else '')})")
+
+        return dict(to=to, art=art, checklist=checklist, page_uri=page_uri)
+
+    # Links from a standalone HTML page: relative to its published URL.
+    def html_links(self, out_uri: str) -> dict:
+        here = page_url(out_uri)
+
+        def to(uri: str, anchor: str = "") -> Markup:
+            path = posixpath.relpath(page_url(uri) or ".", here or ".")
+            return trusted(("./" if path == "." else path + "/") + (f"#{anchor}" if anchor else ""))
+
+        def canonical(uri: str) -> str:
+            return self.site_url + page_url(uri)
+
+        return dict(to=to, canonical=canonical, page_uri=out_uri)
+
+    def md_page(self, template: str, uri: str, source: str = "", **context) -> Output:
+        text = self.md.get_template(template).render(**self.links(uri), **context)
+        return Output(uri, text, source)
+
+    def html_page(self, template: str, uri: str, source: str = "", **context) -> Output:
+        text = self.html.get_template(template).render(**self.html_links(uri), **context)
+        return Output(uri, text, source)
+
+    def outputs(self) -> list[Output]:
+        lib = self.lib
+        out = [self.md_page("regulation.md.j2", REGULATION_URI, lib.regulation.file),
+               self.md_page("checklist_index.md.j2", "checklists/index.md"),
+               self.md_page("case_index.md.j2", "cases/index.md"),
+               self.md_page("print_index.md.j2", "print/index.md")]
+        for c in lib.checklists.values():
+            out.append(self.md_page("checklist.md.j2", c.src_uri, c.file, c=c))
+            out.append(self.html_page("sheet.html.j2", f"print/{c.id}/index.html", c.file, c=c))
+        for case in lib.cases.values():
+            out.append(self.md_page("case.md.j2", case.src_uri, case.file, case=case))
+        return out
+
+
+def render_site(library: Library, site_url: str = "", today: date | None = None) -> list[Output]:
+    return Renderer(library, site_url, today).outputs()

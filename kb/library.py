@@ -32,7 +32,9 @@ class Library:
         return checklist, next(i for i in checklist.items if i.id == iid)
 
 
-def _load_kind(root: Path, folder: str, kind: str, problems: list[Problem]) -> list[tuple[dict, str]]:
+def _load_kind(root: Path, folder: str, kind: str, problems: list[Problem],
+               broken: set[str]) -> list[tuple[dict, str]]:
+    """Valid documents of one kind; the ids of files that failed go into `broken`."""
     paths, found = discover(root / folder, root)
     problems += found
     docs, by_id = [], {}
@@ -46,6 +48,7 @@ def _load_kind(root: Path, folder: str, kind: str, problems: list[Problem]) -> l
             data = read_yaml(path, rel, schema_line(kind))
         except ContentFileError as err:
             problems.append(err.problem)
+            broken.add(path.stem)
             continue
         found = validate(data, kind, rel, root / "schemas") + rules.check_dates(data, rel)
         if isinstance(data.get("id"), str) and data["id"] != path.stem:
@@ -54,7 +57,9 @@ def _load_kind(root: Path, folder: str, kind: str, problems: list[Problem]) -> l
         if path.stem in RESERVED_IDS:
             found.append(Problem(rel, "id", f"「{path.stem}」是保留名，会与索引页冲突", "换一个 id"))
         problems += found
-        if not found:
+        if found:
+            broken.add(path.stem)
+        else:
             docs.append((data, rel))
     return docs
 
@@ -76,12 +81,13 @@ def load_library(root: Path | str) -> Library:
     """Read every content file under root; raise KbError listing every problem found."""
     root = Path(root)
     problems: list[Problem] = []
+    broken: set[str] = set()  # files already reported: references to them are not errors twice
 
-    regulation_docs = _load_kind(root, "regulations", "regulation", problems)
+    regulation_docs = _load_kind(root, "regulations", "regulation", problems, broken)
     regulations = {d["id"]: Regulation.from_data(d, rel) for d, rel in regulation_docs}
-    checklist_docs = _load_kind(root, "checklists", "checklist", problems)
+    checklist_docs = _load_kind(root, "checklists", "checklist", problems, broken)
     checklists = {d["id"]: Checklist.from_data(d, rel) for d, rel in checklist_docs}
-    case_docs = _load_kind(root, "cases", "case", problems)
+    case_docs = _load_kind(root, "cases", "case", problems, broken)
     cases = {d["id"]: Case.from_data(d, rel) for d, rel in case_docs}
 
     for data, rel in checklist_docs + case_docs:
@@ -129,6 +135,8 @@ def load_library(root: Path | str) -> Library:
                      Citation(case.title, case.src_uri, "", "案例"))
         for k, ref in enumerate(case.checklists):
             cid, _, iid = ref.partition("#")
+            if cid in broken:
+                continue
             if cid not in checklists:
                 problems.append(Problem(case.file, f"checklists[{k}]", f"清单「{cid}」不存在",
                                         f"现有清单：{'、'.join(sorted(checklists)) or '（无）'}"))

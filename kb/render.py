@@ -82,6 +82,7 @@ class Renderer:
             env.filters["art_label"] = lambda ref: f"第{art_number(ref)}条"
             env.globals["attrs"] = attrs
         self.html.globals["qr"] = qr_svg
+        self.html.filters["checklist_label"] = lambda ref: library.checklist_item(ref)[0].title
 
     # Links from a Markdown page: relative to its source file, so MkDocs checks them.
     def links(self, page_uri: str) -> dict:
@@ -125,11 +126,14 @@ class Renderer:
                self.md_page("checklist_index.md.j2", "checklists/index.md"),
                self.md_page("case_index.md.j2", "cases/index.md"),
                self.md_page("print_index.md.j2", "print/index.md")]
+        by_stage = sorted(lib.checklists.values(), key=lambda c: (STAGES.index(c.stage), c.title))
+        out.append(self.html_page("binder.html.j2", "print/binder/index.html", checklists=by_stage))
         for c in lib.checklists.values():
             out.append(self.md_page("checklist.md.j2", c.src_uri, c.file, c=c))
             out.append(self.html_page("sheet.html.j2", f"print/{c.id}/index.html", c.file, c=c))
         for case in lib.cases.values():
             out.append(self.md_page("case.md.j2", case.src_uri, case.file, case=case))
+            out.append(self.html_page("handout.html.j2", f"handouts/{case.id}/index.html", case.file, case=case))
         return out
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import privacy, rules, terms
 from .errors import KbError, Problem
 from .loader import ContentFileError, discover, read_yaml
-from .model import Case, Checklist, Citation, Regulation, art_number
+from .model import Case, Checklist, Citation, Regulation, Scenario, art_number
 from .schema import schema_line, validate
 
 REGULATION_ID = "xinfang-gongzuo-tiaoli"  # the 2022 条例; `art-N` always means its article N
@@ -21,6 +21,7 @@ class Library:
     regulation: Regulation
     checklists: dict[str, Checklist]
     cases: dict[str, Case]
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
     def checklist_item(self, ref: str):
@@ -89,10 +90,12 @@ def load_library(root: Path | str) -> Library:
     checklists = {d["id"]: Checklist.from_data(d, rel) for d, rel in checklist_docs}
     case_docs = _load_kind(root, "cases", "case", problems, broken)
     cases = {d["id"]: Case.from_data(d, rel) for d, rel in case_docs}
+    scenario_docs = _load_kind(root, "scenarios", "scenario", problems, broken)
+    scenarios = {d["id"]: Scenario.from_data(d, rel) for d, rel in scenario_docs}
 
     for data, rel in checklist_docs + case_docs:
         problems += privacy.scan(data, rel)
-    for data, rel in checklist_docs + case_docs + regulation_docs:
+    for data, rel in checklist_docs + case_docs + regulation_docs + scenario_docs:
         problems += terms.scan(data, rel)
 
     regulation = regulations.get(REGULATION_ID)
@@ -105,13 +108,25 @@ def load_library(root: Path | str) -> Library:
     articles = regulation.articles
     last = max(articles)
 
-    def cite(ref: str, rel: str, where: str, citation: Citation) -> None:
+    def cite(ref: str, rel: str, where: str, citation: Citation | None) -> None:
         n = art_number(ref)
         if n not in articles:
             problems.append(Problem(rel, where, f"「{ref}」不存在：《信访工作条例》共 {last} 条",
                                     f"改为 art-1 至 art-{last} 之间的条号；引用 2005 年《信访条例》的旧条号是常见错误"))
-        elif citation not in articles[n].cited_by:
+        elif citation and citation not in articles[n].cited_by:
             articles[n].cited_by.append(citation)
+
+    def check_checklist_refs(refs: list[str], rel: str) -> None:
+        for k, ref in enumerate(refs):
+            cid, _, iid = ref.partition("#")
+            if cid in broken:
+                continue
+            if cid not in checklists:
+                problems.append(Problem(rel, f"checklists[{k}]", f"清单「{cid}」不存在",
+                                        f"现有清单：{'、'.join(sorted(checklists)) or '（无）'}"))
+            elif iid and iid not in {i.id for i in checklists[cid].items}:
+                problems.append(Problem(rel, f"checklists[{k}]", f"清单「{cid}」中没有条目「{iid}」",
+                                        f"该清单的条目：{'、'.join(i.id for i in checklists[cid].items)}"))
 
     warnings: list[Problem] = []
     for c in checklists.values():
@@ -133,19 +148,22 @@ def load_library(root: Path | str) -> Library:
             for k, ref in enumerate(step.articles):
                 cite(ref, case.file, f"handling[{s_i}].articles[{k}]",
                      Citation(case.title, case.src_uri, "", "案例"))
-        for k, ref in enumerate(case.checklists):
-            cid, _, iid = ref.partition("#")
-            if cid in broken:
-                continue
-            if cid not in checklists:
-                problems.append(Problem(case.file, f"checklists[{k}]", f"清单「{cid}」不存在",
-                                        f"现有清单：{'、'.join(sorted(checklists)) or '（无）'}"))
-            elif iid and iid not in {i.id for i in checklists[cid].items}:
-                problems.append(Problem(case.file, f"checklists[{k}]", f"清单「{cid}」中没有条目「{iid}」",
-                                        f"该清单的条目：{'、'.join(i.id for i in checklists[cid].items)}"))
+        check_checklist_refs(case.checklists, case.file)
+
+    for sc in scenarios.values():
+        for k, ref in enumerate(sc.articles):
+            cite(ref, sc.file, f"articles[{k}]", None)
+        check_checklist_refs(sc.checklists, sc.file)
+        for k, cid in enumerate(sc.cases):
+            if cid not in cases and cid not in broken:
+                problems.append(Problem(sc.file, f"cases[{k}]", f"案例「{cid}」不存在", "写 cases/ 下某个文件的 id"))
+        for k, page in enumerate(sc.pages):
+            if not (root / "docs" / page).is_file():
+                problems.append(Problem(sc.file, f"pages[{k}]", f"页面 docs/{page} 不存在", "写 docs/ 下已有页面的路径"))
 
     if problems:
         raise KbError(problems)
     for article in articles.values():
         article.cited_by.sort(key=lambda c: (c.kind != "清单", c.src_uri, c.anchor))
-    return Library(root, regulation, dict(sorted(checklists.items())), dict(sorted(cases.items())), warnings)
+    return Library(root, regulation, dict(sorted(checklists.items())), dict(sorted(cases.items())),
+                   dict(sorted(scenarios.items())), warnings)

@@ -185,3 +185,24 @@ class Case:
                    paragraphs(d["outcome"]), [one_line(x) for x in analysis.get("worked", [])],
                    [one_line(x) for x in analysis.get("went_wrong", [])], [one_line(x) for x in d["lessons"]],
                    d["articles"], d["checklists"], [one_line(x) for x in d["questions"]], file)
+
+
+@dataclass
+class Scenario:
+    """A situation at the desk ("我现在遇到……") and what to use for it."""
+    id: str
+    title: str
+    moment: str
+    says: list[str]
+    first: str
+    checklists: list[str]
+    articles: list[str]
+    cases: list[str]
+    pages: list[str]
+    reviewed: str
+    file: str
+
+    @classmethod
+    def from_data(cls, d: dict, file: str) -> "Scenario":
+        return cls(d["id"], one_line(d["title"]), d["moment"], [one_line(x) for x in d["says"]], one_line(d["first"]),
+                   d["checklists"], d["articles"], d.get("cases", []), d.get("pages", []), d["reviewed"], file)

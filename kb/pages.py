@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,14 @@ import yaml
 from .errors import Problem
 from .schema import vocabulary
 from .terms import lint_text
+
+@dataclass(frozen=True)
+class DocPage:
+    """A hand-written page, as the generated indexes list it."""
+    uri: str  # relative to docs/, e.g. "techniques/emotions.md"
+    title: str
+    moments: tuple[str, ...]
+
 
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---\s*\n(.*?\n)---\s*\n", re.S)
 
@@ -62,3 +71,15 @@ def check_markdown_tree(docs: Path, root: Path) -> list[Problem]:
         text = path.read_text("utf-8-sig")
         problems += check_meta(front_matter(text), rel, root / "schemas") + lint_markdown(text, rel)
     return problems
+
+
+def doc_pages(docs: Path) -> list[DocPage]:
+    """The hand-written pages with their titles and moments, in path order."""
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text("utf-8-sig")
+        meta = front_matter(text)
+        heading = re.search(r"^# (.+)$", text, re.M)
+        title = str(meta.get("title") or (heading.group(1).strip() if heading else path.stem))
+        pages.append(DocPage(path.relative_to(docs).as_posix(), title, tuple(meta.get("moments") or ())))
+    return pages

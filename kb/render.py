@@ -17,10 +17,17 @@ from markupsafe import Markup
 
 from .library import REGULATION_ID, Library
 from .model import art_number
+from .pages import DocPage
 from .text import md_plain, trusted
 
 TEMPLATES = Path(__file__).with_name("templates")
 STAGES = ("接待前", "接待中", "接待后", "突发情况")
+MOMENTS = {  # stage -> (URL slug, one-line introduction)
+    "接待前": ("before", "开门之前：公示、场地、系统、分工和预案都准备好，来访人一到就能依法、有序地接谈。"),
+    "接待中": ("during", "来访人就在面前：倾听、登记、复述确认，讲清办理途径和时限，守住安全。"),
+    "接待后": ("after", "来访人离开之后：按时限受理告知、转送交办、办理、出具意见书、回访，一件件落实。"),
+    "突发情况": ("emergency", "出现危险、群体性聚集或舆情时：先保人身安全，再依法报告和处置，事后复盘。"),
+}
 REGULATION_URI = f"regulations/{REGULATION_ID}.md"
 
 
@@ -67,8 +74,10 @@ def cn_number(n: int) -> str:
 
 
 class Renderer:
-    def __init__(self, library: Library, site_url: str = "", today: date | None = None):
+    def __init__(self, library: Library, site_url: str = "", today: date | None = None,
+                 doc_pages: list[DocPage] = ()):
         self.lib = library
+        self.doc_pages = list(doc_pages)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.today = (today or date.today()).isoformat()
         common = dict(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
@@ -125,7 +134,11 @@ class Renderer:
         out = [self.md_page("regulation.md.j2", REGULATION_URI, lib.regulation.file),
                self.md_page("checklist_index.md.j2", "checklists/index.md"),
                self.md_page("case_index.md.j2", "cases/index.md"),
-               self.md_page("print_index.md.j2", "print/index.md")]
+               self.md_page("print_index.md.j2", "print/index.md"),
+               self.md_page("finder.md.j2", "finder.md", page_titles={p.uri: p.title for p in self.doc_pages})]
+        for stage, (slug, intro) in MOMENTS.items():
+            pages = [p for p in self.doc_pages if stage in p.moments]
+            out.append(self.md_page("moment.md.j2", f"moments/{slug}.md", stage=stage, intro=intro, pages=pages))
         by_stage = sorted(lib.checklists.values(), key=lambda c: (STAGES.index(c.stage), c.title))
         out.append(self.html_page("binder.html.j2", "print/binder/index.html", checklists=by_stage))
         for c in lib.checklists.values():
@@ -137,5 +150,6 @@ class Renderer:
         return out
 
 
-def render_site(library: Library, site_url: str = "", today: date | None = None) -> list[Output]:
-    return Renderer(library, site_url, today).outputs()
+def render_site(library: Library, site_url: str = "", today: date | None = None,
+                doc_pages: list[DocPage] = ()) -> list[Output]:
+    return Renderer(library, site_url, today, doc_pages).outputs()

@@ -1,0 +1,36 @@
+"""MkDocs adapter for kb.search: sub-words, synonyms and article numbers in the search index.
+
+Material's search plugin writes search/search_index.json in on_post_build; this hook runs
+after it (lower priority) and adds each entry's hidden `keywords` field. The domain
+dictionary is loaded into jieba before Material segments the pages (on_config).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits beside hooks/
+
+from kb import search  # noqa: E402
+
+
+def on_config(config):
+    search.jieba_with_domain_words()
+    if "keywords" not in config.plugins["material/search"].config.fields:
+        raise PluginError("mkdocs.yml: search 插件缺少 fields.keywords（怎么改：在 plugins → search 下加 fields: {keywords: {boost: 1}}）")
+
+
+@event_priority(-100)  # after Material's search plugin has written the index
+def on_post_build(config):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    try:
+        groups = search.load_synonyms()
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    index = search.enrich(json.loads(path.read_text("utf-8")), groups)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

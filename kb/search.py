@@ -1,0 +1,119 @@
+"""Search that finds what officers type, in Chinese: enriching Material's search index.
+
+Material segments Chinese with jieba in accurate mode, and the browser segments a query
+against the tokens already in the index. So a fragment such as 意见 misses 处理意见, and a
+synonym such as 拖欠工资 misses 欠薪. Each index entry gets a hidden `keywords` field
+(configured in mkdocs.yml, never shown in results) holding:
+
+- the search-mode sub-words of its compounds (处理意见书 -> 处理、意见、意见书) that are
+  real words (jieba frequency >= MIN_FREQ, which drops bigram noise such as 体性),
+- the other members of each synonym group it mentions (kb/data/synonyms.yml),
+- quantities as typed (60日, 5个工作日, 5人), which the tokenizer would split,
+- for an article of the 条例, its number as typed: 第22条, 第二十二条.
+
+Only words not already among the entry's tokens are added, so the index grows little.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+
+DATA = Path(__file__).with_name("data")
+USERDICT = DATA / "userdict.txt"
+SYNONYMS = DATA / "synonyms.yml"
+MIN_FREQ = 100
+SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")  # Material's separator for zh
+HAN = re.compile(r"[\u3400-\u9fff]+")
+TAG = re.compile(r"<[^>]+>")
+ARTICLE = re.compile(r"^第(\d+)条")
+QUANTITY = re.compile(r"\d+(?:个)?(?:工作日|日|天|人|名|条|年|个月|月)")  # 60日, 5个工作日, 5人
+
+
+@lru_cache(maxsize=1)
+def jieba_with_domain_words():
+    """jieba, with the domain dictionary loaded once per process."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.load_userdict(str(USERDICT))
+    jieba.initialize()
+    return jieba
+
+
+def load_synonyms(path: Path = SYNONYMS) -> list[list[str]]:
+    """Synonym groups; a malformed file or a word in two groups is a content error."""
+    rel = f"kb/data/{path.name}"
+    try:
+        groups = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as err:
+        raise ValueError(str(Problem(rel, "", f"YAML 格式错误：{err}", "每行写成 - [词一, 词二]"))) from None
+    seen: dict[str, int] = {}
+    if not isinstance(groups, list):
+        raise ValueError(str(Problem(rel, "", "应为同义词组的列表", "每行写成 - [词一, 词二]")))
+    for i, group in enumerate(groups):
+        if not (isinstance(group, list) and len(group) >= 2 and all(isinstance(w, str) and w for w in group)):
+            raise ValueError(str(Problem(rel, f"[{i}]", "每组至少两个词", "写成 - [词一, 词二]")))
+        for word in group:
+            if word in seen:
+                raise ValueError(str(Problem(rel, f"[{i}]", f"「{word}」已在第 {seen[word] + 1} 组出现", "一个词只放在一组里")))
+            seen[word] = i
+    return groups
+
+
+def plain(value: str) -> str:
+    """Index text as the reader sees it: no markup, no segmentation marks."""
+    return html.unescape(TAG.sub(" ", value)).replace("\u200b", "")
+
+
+def tokens(value: str) -> set[str]:
+    return {t.lower() for t in SEPARATOR.split(value) if t}
+
+
+def cn_number(n: int) -> str:
+    from .render import cn_number as convert
+
+    return convert(n)
+
+
+def keywords(title: str, text: str, groups: list[list[str]], present: set[str]) -> list[str]:
+    jieba = jieba_with_domain_words()
+    freq = jieba.dt.FREQ
+    words = plain(title) + " " + plain(text)
+    extra: dict[str, None] = {}  # ordered set
+    for run in HAN.findall(words):
+        for word in jieba.cut(run):
+            if len(word) > 2:
+                for sub in jieba.cut_for_search(word):
+                    if sub != word and len(sub) >= 2 and freq.get(sub, 0) >= MIN_FREQ:
+                        extra[sub] = None
+    for quantity in QUANTITY.findall(words):
+        extra[quantity] = None  # Material splits 60日 into 60 and 日; keep the whole as typed
+    for group in groups:
+        if any(word in words for word in group):
+            for word in group:
+                extra[word] = None
+    m = ARTICLE.match(plain(title).strip())
+    if m:
+        n = int(m.group(1))
+        # Material segments a query only against shorter tokens, so 第二十二 is what matches 第二十二条.
+        for form in (f"第{n}条", f"第{cn_number(n)}条", f"第{cn_number(n)}"):
+            extra[form] = None
+    return [w for w in extra if w.lower() not in present]
+
+
+def enrich(index: dict, groups: list[list[str]]) -> dict:
+    """Add the hidden keywords field to every entry of a Material search index."""
+    for doc in index["docs"]:
+        present = tokens(doc.get("title", "")) | tokens(doc.get("text", ""))
+        found = keywords(doc.get("title", ""), doc.get("text", ""), groups, present)
+        if found:
+            doc["keywords"] = "\u200b".join(found)
+    return index

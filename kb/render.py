@@ -44,6 +44,11 @@ def relative(from_uri: str, to_uri: str, anchor: str = "") -> Markup:
     return trusted(path + (f"#{anchor}" if anchor else "")) if path or anchor else trusted("./")
 
 
+def arts_label(refs: list[str]) -> str:
+    """["art-21", "art-22"] -> "第21、22条", as official documents write several articles."""
+    return f"第{'、'.join(str(art_number(r)) for r in refs)}条" if refs else ""
+
+
 def attrs(anchor: str, *classes: str) -> Markup:
     """A Markdown attribute list for a heading: { #anchor .class }."""
     parts = [f"#{trusted(anchor)}"] + [f".{trusted(c)}" for c in classes if c]
@@ -88,7 +93,7 @@ class Renderer:
             env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
             env.globals.update(lib=library, stages=STAGES, cn_number=cn_number, today=self.today,
                                regulation=library.regulation, site_url=self.site_url)
-            env.filters["art_label"] = lambda ref: f"第{art_number(ref)}条"
+            env.filters["arts_label"] = arts_label
             env.globals["attrs"] = attrs
         self.html.globals["qr"] = qr_svg
         self.html.filters["checklist_label"] = lambda ref: library.checklist_item(ref)[0].title

@@ -18,7 +18,9 @@ MAX_PAUSE_POINTS = 3
 MAX_ITEMS_PER_PAUSE = 9  # "fewer than ten"
 MAX_ITEMS_PER_SHEET = 24  # what fits on one A4 sheet at 12 pt
 SOFT_ITEMS_PER_SHEET = 20  # "about twenty"
-MAX_ITEM_WIDTH = 26  # one printed line at 12 pt beside the who and article columns
+MAX_ITEM_WIDTH = 27  # characters on one printed line at 12 pt, beside the who and article columns
+CRITICAL_FLAG_WIDTH = 3  # the boxed 关键 label before a critical item
+MAX_ITEM_ARTICLES = 3  # what the article column holds: 第21、22、43条
 NOT_ACTIONS = ("是否", "有无", "能否", "有没有", "是不是", "不", "没有", "禁止")
 # An action may open with a time or manner word ("立即报警") or a preposition ("向公安报告").
 LEAD_ADVERBS = ("第一时间", "立即", "马上", "当面", "当场", "当天", "当日", "及时", "逐项", "逐一", "如实", "主动",
@@ -81,10 +83,14 @@ def check_checklist(c: Checklist) -> tuple[list[Problem], list[Problem]]:
         critical_done = False
         for k, item in enumerate(p.items):
             itf = f"{pf}.items[{k}]"
-            width = display_width(item.text)
+            width = display_width(item.text) + (CRITICAL_FLAG_WIDTH if item.critical else 0)
             if width > MAX_ITEM_WIDTH:
-                err(f"{itf}.text", f"「{item.text}」约 {width:g} 字宽，打印时超过一行（上限 {MAX_ITEM_WIDTH}）",
+                flag = f"（含“关键”标记 {CRITICAL_FLAG_WIDTH} 字）" if item.critical else ""
+                err(f"{itf}.text", f"「{item.text}」约 {width:g} 字宽{flag}，打印时超过一行（上限 {MAX_ITEM_WIDTH}）",
                     "一项只写一个动作，把解释移到 note")
+            if len(item.articles) > MAX_ITEM_ARTICLES:
+                err(f"{itf}.articles", f"引用了 {len(item.articles)} 条，打印栏只放得下 {MAX_ITEM_ARTICLES} 条",
+                    "只留本项直接依据的条文，其余写进清单的 basis")
             if not item.who:
                 err(f"{itf}.who", "没有写由谁执行", f"给本项加 who，或给检查点「{p.title}」加默认的 who")
             if item.critical and critical_done:

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).with_name("fixtures")
-SITE_PARTS = ("mkdocs.yml", "docs", "checklists", "cases", "regulations", "schemas", "hooks", "overrides", "kb")
+SITE_PARTS = ("mkdocs.yml", "docs", "checklists", "cases", "regulations", "scenarios", "schemas", "hooks", "overrides", "kb")
 
 
 class Tree:

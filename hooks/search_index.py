@@ -21,8 +21,10 @@ from kb import search  # noqa: E402
 
 def on_config(config):
     search.jieba_with_domain_words()
-    if "keywords" not in config.plugins["material/search"].config.fields:
-        raise PluginError("mkdocs.yml: search 插件缺少 fields.keywords（怎么改：在 plugins → search 下加 fields: {keywords: {boost: 1}}）")
+    missing = {"keywords", "title_keywords"} - set(config.plugins["material/search"].config.fields)
+    if missing:
+        raise PluginError(f"mkdocs.yml：search 插件的 fields 缺少 {'、'.join(sorted(missing))}"
+                          "（怎么改：在 plugins → search → fields 下加上，见 kb/search.py 的说明）")
 
 
 @event_priority(-100)  # after Material's search plugin has written the index

@@ -2,8 +2,9 @@
 
 Material segments Chinese with jieba in accurate mode, and the browser segments a query
 against the tokens already in the index. So a fragment such as 意见 misses 处理意见, and a
-synonym such as 拖欠工资 misses 欠薪. Each index entry gets a hidden `keywords` field
-(configured in mkdocs.yml, never shown in results) holding:
+synonym such as 拖欠工资 misses 欠薪. Each index entry gets two hidden fields (configured in
+mkdocs.yml, never shown in results), `keywords` for its text and `title_keywords` for its
+heading, weighted like the title, holding:
 
 - the search-mode sub-words of its compounds (处理意见书 -> 处理、意见、意见书) that are
   real words (jieba frequency >= MIN_FREQ, which drops bigram noise such as 体性),
@@ -12,6 +13,9 @@ synonym such as 拖欠工资 misses 欠薪. Each index entry gets a hidden `keyw
 - for an article of the 条例, its number as typed: 第22条, 第二十二条.
 
 Only words not already among the entry's tokens are added, so the index grows little.
+
+Entries are also weighted by what they are (BOOSTS): an officer who types a term wants the
+article or the checklist item first, the case that mentions it next, and a list page last.
 """
 
 from __future__ import annotations
@@ -34,6 +38,17 @@ SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")  # Material'
 HAN = re.compile(r"[\u3400-\u9fff]+")
 TAG = re.compile(r"<[^>]+>")
 ARTICLE = re.compile(r"^第(\d+)条")
+NUMERALS = re.compile(r"^[第零一二三四五六七八九十百千两]+$")  # 二十, 十二: noise from 第二十二条
+BOOSTS = [  # (location prefix, weight); first match wins
+    ("regulations/xinfang-gongzuo-tiaoli/", 3.0),
+    ("checklists/", 2.0),
+    ("finder/", 2.0),
+    ("regulations/", 2.0),
+    ("cases/", 1.0),
+    ("tags/", 0.3),
+    ("print/", 0.3),
+    ("moments/", 0.5),
+]
 QUANTITY = re.compile(r"\d+(?:个)?(?:工作日|日|天|人|名|条|年|个月|月)")  # 60日, 5个工作日, 5人
 
 
@@ -83,16 +98,17 @@ def cn_number(n: int) -> str:
     return convert(n)
 
 
-def keywords(title: str, text: str, groups: list[list[str]], present: set[str]) -> list[str]:
+def keywords(text: str, groups: list[list[str]], present: set[str]) -> list[str]:
+    """Sub-words, synonyms, quantities and article numbers of a text that its tokens lack."""
     jieba = jieba_with_domain_words()
     freq = jieba.dt.FREQ
-    words = plain(title) + " " + plain(text)
+    words = plain(text)
     extra: dict[str, None] = {}  # ordered set
     for run in HAN.findall(words):
         for word in jieba.cut(run):
             if len(word) > 2:
                 for sub in jieba.cut_for_search(word):
-                    if sub != word and len(sub) >= 2 and freq.get(sub, 0) >= MIN_FREQ:
+                    if sub != word and len(sub) >= 2 and freq.get(sub, 0) >= MIN_FREQ and not NUMERALS.match(sub):
                         extra[sub] = None
     for quantity in QUANTITY.findall(words):
         extra[quantity] = None  # Material splits 60日 into 60 and 日; keep the whole as typed
@@ -100,7 +116,7 @@ def keywords(title: str, text: str, groups: list[list[str]], present: set[str]) 
         if any(word in words for word in group):
             for word in group:
                 extra[word] = None
-    m = ARTICLE.match(plain(title).strip())
+    m = ARTICLE.match(words.strip())
     if m:
         n = int(m.group(1))
         # Material segments a query only against shorter tokens, so 第二十二 is what matches 第二十二条.
@@ -109,11 +125,24 @@ def keywords(title: str, text: str, groups: list[list[str]], present: set[str]) 
     return [w for w in extra if w.lower() not in present]
 
 
+def boost(location: str) -> float:
+    page = location.split("#")[0]
+    if page.count("/") <= 1:  # the home page and section indexes mostly repeat what they link to
+        return 0.5
+    return next((weight for prefix, weight in BOOSTS if page.startswith(prefix)), 1.0)
+
+
 def enrich(index: dict, groups: list[list[str]]) -> dict:
-    """Add the hidden keywords field to every entry of a Material search index."""
+    """Add the hidden keywords field and a weight to every entry of a Material search index."""
     for doc in index["docs"]:
-        present = tokens(doc.get("title", "")) | tokens(doc.get("text", ""))
-        found = keywords(doc.get("title", ""), doc.get("text", ""), groups, present)
-        if found:
-            doc["keywords"] = "\u200b".join(found)
+        weight = boost(doc["location"])
+        if weight != 1.0:
+            doc["boost"] = weight
+        title, text = doc.get("title", ""), doc.get("text", "")
+        in_title = keywords(title, groups, tokens(title))
+        in_text = [w for w in keywords(text, groups, tokens(title) | tokens(text)) if w not in in_title]
+        if in_title:
+            doc["title_keywords"] = "\u200b".join(in_title)
+        if in_text:
+            doc["keywords"] = "\u200b".join(in_text)
     return index

@@ -1,0 +1,159 @@
+"""Search: type into Material's real search box in headless Chromium and read its own results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from browser import browser, served  # noqa: F401 - fixtures
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+from kb import load_library  # noqa: E402
+from kb.search import load_synonyms  # noqa: E402
+
+LIB = load_library(ROOT)
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text("utf-8"))
+GUIDE = "regulations/xinfang-gongzuo-tiaoli/"
+MAX_INDEX_BYTES = 1_500_000
+MIN_HIT_AT_5 = 0.90
+
+
+def place(href: str) -> str:
+    """A result link as a site location, e.g. "checklists/x/#item"."""
+    parts = urlsplit(href)
+    return unquote(parts.path.lstrip("/")) + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
+
+
+def hit(results: list[str], expect: list[str]) -> bool:
+    expect = [e.replace("R#", GUIDE + "#") for e in expect]
+    for found in results:
+        for want in expect:
+            if found == want or ("#" not in want and found.split("#")[0] == want):
+                return True
+    return False
+
+
+def ask(page, query: str) -> list[str]:
+    """Type a query as an officer would and return the first five results Material shows."""
+    page.evaluate("""() => {
+      const list = document.querySelector('.md-search-result__list');
+      list.insertAdjacentHTML('beforeend', '<li id="kb-stale"></li>');  // Material clears the list on new results
+    }""")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query, delay=15)
+    box.press("End")  # an input method commits with a key press; Material listens for keyup
+    page.wait_for_function("() => !document.getElementById('kb-stale')", timeout=15000)
+    page.wait_for_timeout(150)
+    # What the officer sees: a page's weaker sections are folded away under "more results".
+    hrefs = page.eval_on_selector_all("a.md-search-result__link",
+                                      "links => links.filter(a => a.offsetParent !== null).map(a => a.href)")
+    seen = []
+    for href in hrefs:
+        if place(href) not in seen:
+            seen.append(place(href))
+    return seen[:5]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, served):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    outside = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served)
+               else (outside.append(route.request.url), route.abort()))
+    page.goto(served, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => !/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
+    yield page
+    assert outside == []
+    context.close()
+
+
+def test_query_list_is_realistic_and_large_enough():
+    assert len(QUERIES) >= 40
+    kinds = {q["kind"] for q in QUERIES}
+    assert {"fragment", "synonym", "situation", "article", "number"} <= kinds
+
+
+def test_hit_at_5(search_page, capsys):
+    misses, by_kind = [], {}
+    for q in QUERIES:
+        results = ask(search_page, q["q"])
+        ok = hit(results, q["expect"])
+        by_kind.setdefault(q["kind"], []).append(ok)
+        if not ok:
+            misses.append(f"  {q['q']}: got {results}")
+    rate = sum(ok for oks in by_kind.values() for ok in oks) / len(QUERIES)
+    with capsys.disabled():
+        kinds = ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items()))
+        print(f"\nsearch hit@5: {rate:.1%} of {len(QUERIES)} queries ({kinds})")
+        if misses:
+            print("misses:\n" + "\n".join(misses))
+    assert rate >= MIN_HIT_AT_5, "\n".join(misses)
+
+
+def test_fragment_of_a_compound_is_found(search_page):
+    # jieba keeps 处理意见书 whole; without sub-words, 意见 would not reach it.
+    assert any(r.startswith("checklists/opinion-review/") or r == f"{GUIDE}#art-32"
+               for r in ask(search_page, "意见"))
+
+
+def test_index_stays_small(site):
+    assert (site / "search" / "search_index.json").stat().st_size < MAX_INDEX_BYTES
+
+
+def test_every_item_case_section_and_article_is_its_own_entry(site):
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for c in LIB.checklists.values():
+        for item in c.items:
+            assert f"checklists/{c.id}/#{item.id}" in locations
+    for case in LIB.cases.values():
+        for section in ("background", "request", "handling", "outcome", "analysis", "lessons", "questions"):
+            assert f"cases/{case.id}/#{section}" in locations
+    for n in range(1, 51):
+        assert f"{GUIDE}#art-{n}" in locations
+
+
+def test_keywords_are_hidden_but_indexed(site):
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert {"keywords", "title_keywords"} <= set(index["config"]["fields"])
+    art22 = next(d for d in index["docs"] if d["location"] == f"{GUIDE}#art-22")
+    assert {"第22条", "第二十二"} <= set(art22["title_keywords"].split("\u200b"))
+    opinion = [d for d in index["docs"] if "处理意见书" in d["text"].replace("\u200b", "")]
+    assert any("意见" in d.get("keywords", "").split("\u200b") for d in opinion)
+
+
+def test_synonym_groups_are_well_formed():
+    groups = load_synonyms()
+    words = [w for g in groups for w in g]
+    assert len(words) == len(set(words)) and all(len(g) >= 2 for g in groups)
+
+
+def test_tags_come_from_the_allowed_list():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    allowed = next(p["tags"]["tags_allowed"] for p in config["plugins"] if isinstance(p, dict) and "tags" in p)
+    schema = json.loads((ROOT / "schemas" / "common.schema.json").read_text("utf-8"))
+    assert allowed == schema["$defs"]["tag"]["enum"]
+
+
+def test_scenario_finder_links_situations_to_checklists_articles_and_cases(site):
+    from htmlsite import soup
+
+    page = soup(site, "finder/")
+    for sc in LIB.scenarios.values():
+        section = page.find(id=sc.id)
+        assert section is not None, sc.id
+        links = []
+        for el in section.find_next_siblings():
+            if el.name in ("h2", "h3"):
+                break
+            links += [a["href"] for a in el.find_all("a", href=True)]
+        assert any("checklists/" in h for h in links) and any("#art-" in h for h in links), sc.id
+    assert len(LIB.scenarios) >= 15

@@ -12,7 +12,7 @@ from .model import Case, Checklist, Citation, Regulation, Scenario, art_number
 from .schema import schema_line, validate
 
 REGULATION_ID = "xinfang-gongzuo-tiaoli"  # the 2022 条例; `art-N` always means its article N
-RESERVED_IDS = {"index", "binder", "all", "tags"}  # would collide with generated index pages
+RESERVED_IDS = {"index", "binder"}  # checklists/index/, cases/index/ and print/binder/ are generated
 
 
 @dataclass
@@ -23,6 +23,12 @@ class Library:
     cases: dict[str, Case]
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def reviewed(self) -> str:
+        """The latest review date of the content: what generated index pages show."""
+        items = [self.regulation, *self.checklists.values(), *self.cases.values(), *self.scenarios.values()]
+        return max(item.reviewed for item in items)
 
     def checklist_item(self, ref: str):
         """"id" or "id#item" -> (checklist, item or None); KeyError if either is unknown."""

@@ -36,6 +36,15 @@ class Tree:
         self.write(rel, text.replace(old, new, 1))
 
 
+def problems(tree: Tree):
+    """The problems that loading the tree reports; it must report at least one."""
+    from kb import KbError, load_library
+
+    with pytest.raises(KbError) as err:
+        load_library(tree.root)
+    return err.value.problems
+
+
 @pytest.fixture
 def tree(tmp_path) -> Tree:
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")

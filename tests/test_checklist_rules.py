@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb import KbError, load_library
+from conftest import problems
+from kb import load_library
 from kb.rules import MAX_ITEM_WIDTH, starts_with_action
 
 CHECKLIST = "checklists/sample-desk.yml"
@@ -26,27 +27,22 @@ def with_pauses(tree, *pauses: str) -> None:
     tree.edit("cases/sample-case.yml", "sample-desk#check-room", "sample-desk#item-0")
 
 
-def errors(tree):
-    with pytest.raises(KbError) as err:
-        load_library(tree.root)
-    return err.value.problems
-
 
 def test_four_pause_points_is_an_error(tree):
     with_pauses(tree, *(pause(f"p{k}", 2, k * 10) for k in range(4)))
-    [p] = errors(tree)
+    [p] = problems(tree)
     assert (p.file, p.field) == (CHECKLIST, "pause_points") and "上限 3" in p.message
 
 
 def test_ten_items_at_one_pause_point_is_an_error(tree):
     with_pauses(tree, pause("p1", 10))
-    [p] = errors(tree)
+    [p] = problems(tree)
     assert (p.file, p.field) == (CHECKLIST, "pause_points[0].items") and "少于 10" in p.message
 
 
 def test_more_than_24_items_is_an_error(tree):
     with_pauses(tree, pause("p1", 9), pause("p2", 9, 10), pause("p3", 7, 20))
-    [p] = errors(tree)
+    [p] = problems(tree)
     assert p.field == "pause_points" and "A4" in p.message
 
 
@@ -59,26 +55,26 @@ def test_more_than_20_items_is_a_warning(tree):
 def test_item_longer_than_a_printed_line(tree):
     long_text = "核对" + "材" * MAX_ITEM_WIDTH
     with_pauses(tree, pause("p1", 1) + item(5, long_text))
-    [p] = errors(tree)
+    [p] = problems(tree)
     assert p.field == "pause_points[0].items[1].text" and "一行" in p.message
 
 
 def test_item_needs_someone_to_do_it(tree):
     with_pauses(tree, pause("p1", 2).replace("    who: 接待人员\n", ""))
-    found = errors(tree)
+    found = problems(tree)
     assert {p.field for p in found} == {"pause_points[0].items[0].who", "pause_points[0].items[1].who"}
 
 
 def test_critical_items_come_first(tree):
     text = pause("p1", 2) + "        critical: true\n"
     with_pauses(tree, text)
-    [p] = errors(tree)
+    [p] = problems(tree)
     assert p.field == "pause_points[0].items[1].critical" and "最前面" in p.fix
 
 
 def test_duplicate_item_ids(tree):
     with_pauses(tree, pause("p1", 2), pause("p2", 2))
-    found = errors(tree)
+    found = problems(tree)
     assert {p.field for p in found} == {"pause_points[1].items[0].id", "pause_points[1].items[1].id"}
 
 
@@ -100,5 +96,5 @@ def test_not_actions(text):
 
 def test_next_review_after_effective(tree):
     tree.edit(CHECKLIST, "next_review: 2099-01-01", "next_review: 2025-01-01")
-    [p] = errors(tree)
+    [p] = problems(tree)
     assert p.field == "next_review"

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kb import KbError, load_library
+from conftest import problems
+from kb import load_library
 
 CHECKLIST = "checklists/sample-desk.yml"
 
-
-def problems(tree):
-    with pytest.raises(KbError) as err:
-        load_library(tree.root)
-    return err.value.problems
 
 
 def test_valid_fixtures_load(tree):

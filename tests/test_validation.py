@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kb import KbError, load_library
+from conftest import problems
+from kb import load_library
 
 CHECKLIST = "checklists/sample-desk.yml"
 CASE = "cases/sample-case.yml"
 
-
-def problems(tree):
-    with pytest.raises(KbError) as err:
-        load_library(tree.root)
-    return err.value.problems
 
 
 def only(tree):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["browser"]  # Chromium fixtures, registered once for the whole session
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).with_name("fixtures")
 SITE_PARTS = ("mkdocs.yml", "docs", "checklists", "cases", "regulations", "scenarios", "schemas", "hooks", "overrides", "kb")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from browser import browser, page, served  # noqa: F401 - fixtures
 from conftest import ROOT
 from kb import load_library
 

@@ -10,7 +10,6 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from browser import browser, page, served  # noqa: F401 - fixtures
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))

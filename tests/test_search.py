@@ -9,7 +9,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from browser import browser, served  # noqa: F401 - fixtures
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))

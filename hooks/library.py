@@ -30,7 +30,7 @@ def on_files(files, config):
         raise PluginError(str(err)) from None
     for warning in library.warnings:
         log.warning(str(warning))
-    for out in render_site(library, config.site_url or "", doc_pages=doc_pages(Path(config.docs_dir))):
+    for out in render_site(library, config.site_url or "", pages=doc_pages(Path(config.docs_dir))):
         if files.get_file_from_path(out.uri) is not None:
             raise PluginError(f"docs/{out.uri} 与生成的页面同名（怎么改：删除或改名 docs/{out.uri}，该页由 YAML 生成）")
         file = File.generated(config, out.uri, content=out.content)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .library import REGULATION_ID, Library
 from .model import art_number
-from .pages import DocPage
+from .pages import DocPage, doc_pages
 from .text import md_plain, trusted
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -80,9 +80,9 @@ def cn_number(n: int) -> str:
 
 class Renderer:
     def __init__(self, library: Library, site_url: str = "", today: date | None = None,
-                 doc_pages: list[DocPage] = ()):
+                 pages: list[DocPage] | None = None):
         self.lib = library
-        self.doc_pages = list(doc_pages)
+        self.doc_pages = doc_pages(library.root / "docs") if pages is None else list(pages)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.today = (today or date.today()).isoformat()
         common = dict(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
@@ -156,5 +156,6 @@ class Renderer:
 
 
 def render_site(library: Library, site_url: str = "", today: date | None = None,
-                doc_pages: list[DocPage] = ()) -> list[Output]:
-    return Renderer(library, site_url, today, doc_pages).outputs()
+                pages: list[DocPage] | None = None) -> list[Output]:
+    """Every generated file; `pages` are the hand-written pages (read from docs/ if not given)."""
+    return Renderer(library, site_url, today, pages).outputs()

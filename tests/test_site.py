@@ -45,6 +45,12 @@ def test_every_checklist_item_has_an_anchor_and_a_permalink(site):
             assert heading.find("a", class_="headerlink")["href"] == f"#{item.id}"
 
 
+def test_item_notes_are_their_own_paragraph(site):
+    for c in LIB.checklists.values():
+        notes = [n.get_text() for n in soup(site, f"checklists/{c.id}/").select("p.kb-note")]
+        assert notes == [i.note for i in c.items if i.note], c.id
+
+
 def test_citations_show_article_number_and_link_to_its_anchor(site):
     page = soup(site, f"checklists/{next(iter(LIB.checklists))}/")
     links = [a for a in page.select("article a") if GUIDE.split("/")[0] in a.get("href", "")]

@@ -13,6 +13,7 @@ from .errors import Problem
 from .schema import vocabulary
 from .terms import lint_text
 
+
 @dataclass(frozen=True)
 class DocPage:
     """A hand-written page, as the generated indexes list it."""

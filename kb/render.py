@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .library import REGULATION_ID, Library
 from .model import art_number
 from .pages import DocPage, doc_pages
-from .text import md_plain, trusted
+from .text import cn_number, md_plain, trusted
 
 TEMPLATES = Path(__file__).with_name("templates")
 STAGES = ("接待前", "接待中", "接待后", "突发情况")
@@ -67,15 +67,6 @@ def page_url(uri: str) -> str:
     if uri.endswith("index.html"):
         return uri[: -len("index.html")]
     return uri[: -len(".md")] + "/"
-
-
-def cn_number(n: int) -> str:
-    """22 -> 二十二, as in the official article headings."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 class Renderer:

@@ -12,7 +12,6 @@ from referencing.exceptions import NoSuchResource
 
 from .errors import Problem, field_path
 
-KINDS = ("checklist", "case", "regulation", "scenario")
 _TYPES = {"string": "文本", "array": "列表（每项以“- ”开头）", "object": "“字段: 值”的映射",
           "integer": "整数", "boolean": "true 或 false", "number": "数字"}
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem
+from .text import cn_number
 
 DATA = Path(__file__).with_name("data")
 USERDICT = DATA / "userdict.txt"
@@ -90,12 +91,6 @@ def plain(value: str) -> str:
 
 def tokens(value: str) -> set[str]:
     return {t.lower() for t in SEPARATOR.split(value) if t}
-
-
-def cn_number(n: int) -> str:
-    from .render import cn_number as convert
-
-    return convert(n)
 
 
 def keywords(text: str, groups: list[list[str]], present: set[str]) -> list[str]:

@@ -62,3 +62,12 @@ def one_line(text: str) -> str:
 def display_width(text: str) -> float:
     """Printed width in 'Chinese characters': wide characters count 1, narrow ones 0.5."""
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def cn_number(n: int) -> str:
+    """22 -> 二十二, as in the official article headings."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from kb import load_library
 
 LIB = load_library(ROOT)

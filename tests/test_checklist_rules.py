@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import problems
+
 from kb import load_library
 from kb.rules import MAX_ITEM_WIDTH, starts_with_action
 

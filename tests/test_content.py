@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import ROOT
-from htmlsite import html_pages, resolve, soup
+from htmlsite import resolve, soup
+
 from kb import load_library
 from kb.pages import doc_pages, front_matter
 from kb.render import page_url

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import problems
+
 from kb import load_library
 
 CHECKLIST = "checklists/sample-desk.yml"

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import unicodedata
 
 import pytest
+from conftest import ROOT
 from pypdf import PdfReader
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT))
-from kb import load_library  # noqa: E402
+from kb import load_library
 
 LIB = load_library(ROOT)
 A4 = (595.28, 841.89)  # points

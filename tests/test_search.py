@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT))
-from kb import load_library  # noqa: E402
-from kb.search import load_synonyms  # noqa: E402
+from kb import load_library
+from kb.search import load_synonyms
 
 LIB = load_library(ROOT)
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text("utf-8"))

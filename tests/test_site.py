@@ -9,12 +9,10 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT, build_site, copy_project
 from htmlsite import file_for, html_pages, ids, resolve, soup
 
-sys.path.insert(0, str(ROOT))
-from kb import load_library  # noqa: E402
+from kb import load_library
 
 LIB = load_library(ROOT)
 GUIDE = "regulations/xinfang-gongzuo-tiaoli/"

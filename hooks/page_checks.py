@@ -1,4 +1,5 @@
-"""MkDocs adapter for kb.pages: every page carries a review date and passes the terminology lint.
+"""MkDocs adapter for kb.pages and kb.copying: every page carries a review date, passes the
+terminology lint, and no content file copies a run of 20 characters from an official text.
 
 Generated pages are checked too: their text comes from YAML, which kb.library already linted,
 so this mainly guards the hand-written pages in docs/.
@@ -6,6 +7,7 @@ so this mainly guards the hand-written pages in docs/.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -13,8 +15,23 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits beside hooks/
 
+from kb import copying  # noqa: E402
 from kb.errors import KbError  # noqa: E402
 from kb.pages import check_meta, lint_markdown  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.page_checks")
+
+
+def on_files(files, config):
+    root = Path(config.config_file_path).parent
+    laws = copying.laws_dir(root)
+    if not laws.is_dir():  # a writer's machine without ../shared: say so, don't fail the preview
+        log.info(f"官方文本不在 {laws}，本次构建未检查照抄条文")
+        return files
+    problems = copying.check_tree(root, laws)
+    if problems:
+        raise PluginError(str(KbError(problems)))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import KbError, load_library
+from . import KbError, copying, load_library
 from .pages import check_markdown_tree
 
 
@@ -29,6 +29,11 @@ def main(argv=None) -> int:
     except KbError as err:
         problems = err.problems
     problems += check_markdown_tree(root / "docs", root)
+    laws = copying.laws_dir(root)
+    if laws.is_dir():
+        problems += copying.check_tree(root, laws)
+    else:
+        print(f"注意  没有找到官方文本（{laws}），未检查照抄条文")
     for p in problems:
         print(f"错误  {p}")
     for w in warnings:

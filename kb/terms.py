@@ -17,6 +17,8 @@ SENTENCE = re.compile(r"[^。！？；\n]+")
 CITATION = re.compile(r"第([一二三四五六七八九十百零〇0-9]+)条")
 HISTORICAL = re.compile(r"2005|旧|原《信访条例》|原条例|废止|失效|取代|此前|以前|过去|不再")
 NEGATION = re.compile(r"没有|并无|未|不是|并非|无|不属于|不要|不能|不得|严禁|禁止|避免|而是|地方")
+LABEL_VARIANT = re.compile(r"良好实践|实践做法|良好做法，非法规规定|[（(\"“][^（）()\"”]*仅作参考[^（）()\"”]*[）)\"”]")
+PROVINCIAL = re.compile(r"《[^》]{1,8}(省|市|自治区)信访条例》")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
@@ -92,6 +94,12 @@ def lint_text(text: str) -> list[Finding]:
                 if old in cited and keyword.search(sentence) and not right & cited:
                     findings.append(Finding(sentence, f"这是2005年《信访条例》的条号：这一规定在2022年条例中是第{new}条",
                                             f"把第{old}条改为第{new}条"))
+        # Where a point comes from is labelled one way everywhere (WRITING.md, 来源标注).
+        if LABEL_VARIANT.search(sentence):
+            findings.append(Finding(sentence, "来源标注不统一", "工作中的好做法写作（良好做法）；地方规定写作（地方规定：《…》第N条）"))
+        if PROVINCIAL.search(sentence) and "地方" not in sentence:
+            findings.append(Finding(sentence, "引用省市信访条例时没有标明是地方规定",
+                                    "在同一句中写明“地方规定”，如（地方规定：《浙江省信访条例》第9条）"))
         if re.search(r"上访户|刁民|钉子户|闹访户|缠访户|老上访", sentence):
             findings.append(Finding(sentence, "含有污名化称呼", "称“信访人”“来访人”，就事论事"))
         if re.search(r"截访|拦截来访|拦截信访人", sentence) and not negated:

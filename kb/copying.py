@@ -1,0 +1,126 @@
+"""Runs of 20 characters that stand word for word in an official text.
+
+The site explains the law in its own words (WRITING.md, 用自己的话). A term of art may be quoted
+exactly, inside 「」 or “”; quoted text is left out before comparing. Punctuation and spaces are
+ignored, so re-punctuating a copied sentence does not hide it. The official texts live outside
+the repository (../shared/reference/laws/); where they are absent nothing can be checked, and
+the caller says so rather than passing silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import Problem
+
+K = 20
+# Keep only what carries the wording: CJK characters, digits and Latin letters.
+NOISE = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
+QUOTED = re.compile(r"「[^」\n]*」|“[^”\n]*”")
+DEFAULT_LAWS = Path(__file__).resolve().parents[2] / "shared" / "reference" / "laws"
+SUFFIXES = (".md", ".yml", ".yaml", ".html", ".j2")
+
+
+def laws_dir(root: Path) -> Path:
+    """The official texts: XFKB_LAWS if set, else ../shared/reference/laws beside the project (or the repo)."""
+    if os.environ.get("XFKB_LAWS"):
+        return Path(os.environ["XFKB_LAWS"])
+    for candidate in (root.resolve().parent / "shared" / "reference" / "laws", DEFAULT_LAWS):
+        if candidate.is_dir():
+            return candidate
+    return DEFAULT_LAWS
+
+
+@lru_cache(maxsize=4)
+def shingles(laws: Path) -> dict[str, str]:
+    """Every run of K characters in the official texts -> the text it comes from."""
+    table: dict[str, str] = {}
+    for f in sorted(laws.glob("*.md")):
+        text = NOISE.sub("", f.read_text("utf-8", errors="replace"))
+        for i in range(len(text) - K + 1):
+            table.setdefault(text[i:i + K], f.stem)
+    return table
+
+
+def copied_lines(text: str, table: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(line number, copied run, source) for each line holding a copied run.
+
+    Each line is compared on its own: YAML and Markdown keep a sentence on one line.
+    """
+    lines = text.splitlines()
+    chars: list[str] = []
+    line_of: list[int] = []
+    for number, line in enumerate(lines, 1):
+        # A quoted term, like a line's start, splits the text: no run bridges it ("\0").
+        for piece in QUOTED.split(line):
+            chars.append("\0")
+            line_of.append(number)
+            for ch in NOISE.sub("", piece):
+                chars.append(ch)
+                line_of.append(number)
+    joined = "".join(chars)
+    hits, seen = [], set()
+    i = 0
+    while i <= len(joined) - K:
+        run = joined[i:i + K]
+        if "\0" not in run and run in table:
+            number = line_of[i]
+            if number not in seen:
+                seen.add(number)
+                hits.append((number, run, table[run]))
+            i += K
+        else:
+            i += 1
+    return hits
+
+
+def scan_file(path: Path, rel: str, table: dict[str, str]) -> list[Problem]:
+    text = path.read_text("utf-8-sig", errors="replace")
+    return [Problem(rel, f"第{n}行", f"「{run}」与{src}的原文逐字相同（连续 {K} 个字）",
+                    "用自己的话重写这一句；确需原样引用的术语放在「」中")
+            for n, run, src in copied_lines(text, table)]
+
+
+# What a reader sees: hand-written pages, the YAML content kinds and the templates that wrap them.
+CONTENT = ("docs", "checklists", "cases", "regulations", "scenarios", "kb/templates", "overrides")
+
+
+def content_files(root: Path) -> list[Path]:
+    return sorted(p for folder in CONTENT for p in (root / folder).rglob("*")
+                  if p.suffix in SUFFIXES and p.is_file() and "assets" not in p.parts)
+
+
+def check_tree(root: Path, laws: Path | None = None) -> list[Problem]:
+    laws = laws or laws_dir(root)
+    if not laws.is_dir():
+        return []
+    table = shingles(laws)
+    problems = []
+    for path in content_files(root):
+        problems += scan_file(path, path.relative_to(root).as_posix(), table)
+    return problems
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Flag text copied word for word from the official regulations.")
+    parser.add_argument("--laws", type=Path, default=None)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument("files", nargs="*")
+    args = parser.parse_args(argv)
+    laws = args.laws or laws_dir(args.root)
+    if not laws.is_dir():
+        print(f"no official texts at {laws}; nothing checked")
+        return 0
+    if args.files:
+        table = shingles(laws)
+        problems = [p for name in args.files for p in scan_file(Path(name), name, table)]
+    else:
+        problems = check_tree(args.root, laws)
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} copied runs of {K} characters" if problems else "no copied text found")
+    return 1 if problems else 0

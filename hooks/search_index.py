@@ -27,7 +27,7 @@ def on_config(config):
                           "（怎么改：在 plugins → search → fields 下加上，见 kb/search.py 的说明）")
 
 
-@event_priority(-100)  # after Material's search plugin has written the index
+@event_priority(-50)  # after Material's search plugin (0) has written the index, before the offline plugin (-100) inlines it
 def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     try:

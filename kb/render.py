@@ -7,6 +7,7 @@ Templates live in kb/templates. In Markdown templates every `{{ }}` is made iner
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,8 +56,9 @@ def attrs(anchor: str, *classes: str) -> Markup:
     return Markup("{ " + " ".join(parts) + " }")
 
 
+@lru_cache(maxsize=4096)
 def qr_svg(url: str) -> Markup:
-    """A QR code of a URL as inline SVG (segno, pure Python; nothing fetched)."""
+    """A QR code of a URL as inline SVG (segno, pure Python; nothing fetched), encoded once per address."""
     return Markup(segno.make(url, error="m").svg_inline(scale=1, border=4, omitsize=True))
 
 
@@ -71,8 +73,9 @@ def page_url(uri: str) -> str:
 
 class Renderer:
     def __init__(self, library: Library, site_url: str = "", today: date | None = None,
-                 pages: list[DocPage] | None = None):
+                 pages: list[DocPage] | None = None, directory_urls: bool = True):
         self.lib = library
+        self.directory_urls = directory_urls  # False in the offline copy: links name index.html
         self.doc_pages = doc_pages(library.root / "docs") if pages is None else list(pages)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.today = (today or date.today()).isoformat()
@@ -109,13 +112,21 @@ class Renderer:
         here = page_url(out_uri)
 
         def to(uri: str, anchor: str = "") -> Markup:
-            path = posixpath.relpath(page_url(uri) or ".", here or ".")
-            return trusted(("./" if path == "." else path + "/") + (f"#{anchor}" if anchor else ""))
+            if self.directory_urls:
+                path = posixpath.relpath(page_url(uri) or ".", here or ".")
+                path = "./" if path == "." else path + "/"
+            else:  # the offline copy, opened from file://: x.md is x.html, and a folder opens nothing
+                path = posixpath.relpath(uri[:-3] + ".html" if uri.endswith(".md") else uri,
+                                         posixpath.dirname(out_uri) or ".")
+            return trusted(path + (f"#{anchor}" if anchor else ""))
+
+        def asset(path: str) -> Markup:
+            return trusted(posixpath.relpath(path, posixpath.dirname(out_uri)))
 
         def canonical(uri: str) -> str:
             return self.site_url + page_url(uri)
 
-        return dict(to=to, canonical=canonical, page_uri=out_uri)
+        return dict(to=to, asset=asset, canonical=canonical, page_uri=out_uri)
 
     def md_page(self, template: str, uri: str, source: str = "", **context) -> Output:
         text = self.md.get_template(template).render(**self.links(uri), **context)
@@ -147,6 +158,6 @@ class Renderer:
 
 
 def render_site(library: Library, site_url: str = "", today: date | None = None,
-                pages: list[DocPage] | None = None) -> list[Output]:
+                pages: list[DocPage] | None = None, directory_urls: bool = True) -> list[Output]:
     """Every generated file; `pages` are the hand-written pages (read from docs/ if not given)."""
-    return Renderer(library, site_url, today, pages).outputs()
+    return Renderer(library, site_url, today, pages, directory_urls).outputs()

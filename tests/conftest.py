@@ -78,9 +78,20 @@ def build_site(project: Path, site_dir: Path, **overrides):
     return config
 
 
+SITE_ADDRESS = "https://xfkb.example.cn/"  # a deployment address: sheets print it with a QR code
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once with --strict semantics."""
+    """The real site as deployed on an intranet, built once with --strict semantics."""
     out = tmp_path_factory.mktemp("site")
+    build_site(ROOT, out, site_url=SITE_ADDRESS)
+    return out
+
+
+@pytest.fixture(scope="session")
+def preview(tmp_path_factory) -> Path:
+    """The real site with no deployment address, as `mkdocs build` makes it with SITE_URL unset."""
+    out = tmp_path_factory.mktemp("preview")
     build_site(ROOT, out)
     return out

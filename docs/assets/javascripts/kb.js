@@ -1,7 +1,44 @@
-// Checklist index filter: show only the checklists for one role and/or scenario.
-// Works without this script too: then every checklist is simply listed.
+// Page behaviour that needs a script. Every page still reads and prints without it.
 (function () {
-  function setup() {
+  // 大字: a switch in the header; large-text.js applies the stored choice before paint.
+  function largeTextSwitch() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".kb-large-toggle")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button kb-large-toggle";
+    button.textContent = "大字";
+    button.title = "放大正文字号（再按一次恢复）";
+    var root = document.documentElement;
+    function show() { button.setAttribute("aria-pressed", root.classList.contains("kb-large") ? "true" : "false"); }
+    button.addEventListener("click", function () {
+      root.classList.toggle("kb-large");
+      try { localStorage.setItem("xfkb.large-text", root.classList.contains("kb-large") ? "1" : "0"); } catch (e) {}
+      show();
+    });
+    show();
+    var search = header.querySelector(".md-search");
+    header.insertBefore(button, search || null);
+  }
+
+  // A checklist page's items get real tick boxes. Ticks live in this tab only: nothing is
+  // stored, so a reloaded page (or the next visitor) starts with a clean list.
+  function tickBoxes() {
+    document.querySelectorAll(".md-typeset h4.kb-item").forEach(function (h) {
+      if (h.querySelector("input.kb-tick")) return;
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "kb-tick";
+      box.setAttribute("aria-label", "已完成：" + h.textContent.replace(/[¶#]\s*$/, "").trim());
+      box.addEventListener("change", function () { h.classList.toggle("kb-item--done", box.checked); });
+      h.insertBefore(box, h.firstChild);
+      h.classList.add("kb-item--tickable");
+    });
+  }
+
+  // Checklist index filter: show only the checklists for one role and/or scenario.
+  // Works without this script too: then every checklist is simply listed.
+  function filter() {
     var box = document.querySelector("[data-kb-filter]");
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
@@ -35,5 +72,6 @@
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     apply();
   }
+  function setup() { largeTextSwitch(); tickBoxes(); filter(); }
   if (window.document$) window.document$.subscribe(setup); else document.addEventListener("DOMContentLoaded", setup);
 })();

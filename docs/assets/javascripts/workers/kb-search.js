@@ -51,15 +51,22 @@
     else if (message.type === QUERY && words) message.data = segment(message.data);
   });
 
-  importScripts(new URL(self.location.href).searchParams.get("worker"));
+  // Material's worker is named in our URL (?worker=…). In the offline copy, iframe-worker runs
+  // this file as a <script> in an iframe (and appends "?<time>"): there our URL is the script's,
+  // and importScripts loads asynchronously, returning a promise.
+  var me = new URL(self.document && document.currentScript ? document.currentScript.src : self.location.href);
+  var loaded = importScripts(new URL((me.searchParams.get("worker") || "").split("?")[0], me).href);
 
   // Material's splitter asks `word in invertedIndex`; answering no makes it keep each
   // (already split) word whole. lunr itself only reads the index with [], never `in`.
-  Object.defineProperty(self.lunr.Index.prototype, "invertedIndex", {
-    configurable: true,
-    get: function () { return this.kbInvertedIndex; },
-    set: function (value) {
-      this.kbInvertedIndex = new Proxy(value, { has: function () { return false; } });
-    }
-  });
+  function keepWordsWhole() {
+    Object.defineProperty(self.lunr.Index.prototype, "invertedIndex", {
+      configurable: true,
+      get: function () { return this.kbInvertedIndex; },
+      set: function (value) {
+        this.kbInvertedIndex = new Proxy(value, { has: function () { return false; } });
+      }
+    });
+  }
+  if (loaded && typeof loaded.then === "function") loaded.then(keepWordsWhole); else keepWordsWhole();
 })();

@@ -29,6 +29,8 @@ def main(argv=None) -> int:
     except KbError as err:
         problems = err.problems
     problems += check_markdown_tree(root / "docs", root)
+    if (root / "local" / "docs").is_dir():
+        problems += check_markdown_tree(root / "local" / "docs", root)
     laws = copying.laws_dir(root)
     if laws.is_dir():
         problems += copying.check_tree(root, laws)

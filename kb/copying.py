@@ -86,7 +86,7 @@ def scan_file(path: Path, rel: str, table: dict[str, str]) -> list[Problem]:
 
 
 # What a reader sees: hand-written pages, the YAML content kinds and the templates that wrap them.
-CONTENT = ("docs", "checklists", "cases", "regulations", "scenarios", "kb/templates", "overrides")
+CONTENT = ("docs", "checklists", "cases", "regulations", "scenarios", "local", "examples", "kb/templates", "overrides")
 
 
 def content_files(root: Path) -> list[Path]:

@@ -120,6 +120,7 @@ class Checklist:
     fill_in: list[str]
     pause_points: list[PausePoint]
     file: str
+    mark: str = ""  # "" national; 本单位, or 本单位修订版 for a local file replacing a national one
 
     @property
     def items(self) -> list[Item]:
@@ -130,7 +131,7 @@ class Checklist:
         return f"checklists/{self.id}.md"
 
     @classmethod
-    def from_data(cls, d: dict, file: str) -> "Checklist":
+    def from_data(cls, d: dict, file: str, mark: str = "", default_owner: str = "") -> "Checklist":
         points = []
         for p in d["pause_points"]:
             default_who = one_line(p.get("who", ""))
@@ -140,8 +141,8 @@ class Checklist:
         basis = d["basis"]
         return cls(d["id"], one_line(d["title"]), one_line(d["summary"]), d["stage"], d["mode"], d["roles"],
                    one_line(d["when"]), basis["articles"], [one_line(x) for x in basis.get("other", [])],
-                   one_line(d["owner"]), d["version"], d["effective"], d["next_review"], d["reviewed"], d["tags"],
-                   [one_line(x) for x in d.get("fill_in", [])], points, file)
+                   one_line(d.get("owner", "")) or default_owner, d["version"], d["effective"], d["next_review"],
+                   d["reviewed"], d["tags"], [one_line(x) for x in d.get("fill_in", [])], points, file, mark)
 
 
 @dataclass
@@ -171,20 +172,21 @@ class Case:
     checklists: list[str]  # "id" or "id#item"
     questions: list[str]
     file: str
+    mark: str = ""
 
     @property
     def src_uri(self) -> str:
         return f"cases/{self.id}.md"
 
     @classmethod
-    def from_data(cls, d: dict, file: str) -> "Case":
+    def from_data(cls, d: dict, file: str, mark: str = "") -> "Case":
         analysis = d["analysis"]
         return cls(d["id"], one_line(d["title"]), one_line(d["summary"]), d["category"], d["difficulty"],
                    d["verdict"], d["reviewed"], d["tags"], paragraphs(d["background"]), paragraphs(d["request"]),
                    [Step(paragraphs(s["text"]), s.get("articles", [])) for s in d["handling"]],
                    paragraphs(d["outcome"]), [one_line(x) for x in analysis.get("worked", [])],
                    [one_line(x) for x in analysis.get("went_wrong", [])], [one_line(x) for x in d["lessons"]],
-                   d["articles"], d["checklists"], [one_line(x) for x in d["questions"]], file)
+                   d["articles"], d["checklists"], [one_line(x) for x in d["questions"]], file, mark)
 
 
 @dataclass
@@ -201,8 +203,9 @@ class Scenario:
     pages: list[str]
     reviewed: str
     file: str
+    mark: str = ""
 
     @classmethod
-    def from_data(cls, d: dict, file: str) -> "Scenario":
+    def from_data(cls, d: dict, file: str, mark: str = "") -> "Scenario":
         return cls(d["id"], one_line(d["title"]), d["moment"], [one_line(x) for x in d["says"]], one_line(d["first"]),
-                   d["checklists"], d["articles"], d.get("cases", []), d.get("pages", []), d["reviewed"], file)
+                   d["checklists"], d["articles"], d.get("cases", []), d.get("pages", []), d["reviewed"], file, mark)

@@ -74,13 +74,15 @@ def check_markdown_tree(docs: Path, root: Path) -> list[Problem]:
     return problems
 
 
-def doc_pages(docs: Path) -> list[DocPage]:
-    """The hand-written pages with their titles and moments, in path order."""
+def doc_pages(docs: Path, prefix: str = "") -> list[DocPage]:
+    """The hand-written pages with their titles and moments, in path order.
+
+    `prefix` is where the folder is published: "local/" for the unit's local/docs/."""
     pages = []
-    for path in sorted(docs.rglob("*.md")):
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
         text = path.read_text("utf-8-sig")
         meta = front_matter(text)
         heading = re.search(r"^# (.+)$", text, re.M)
         title = str(meta.get("title") or (heading.group(1).strip() if heading else path.stem))
-        pages.append(DocPage(path.relative_to(docs).as_posix(), title, tuple(meta.get("moments") or ())))
+        pages.append(DocPage(prefix + path.relative_to(docs).as_posix(), title, tuple(meta.get("moments") or ())))
     return pages

@@ -7,6 +7,7 @@ Templates live in kb/templates. In Markdown templates every `{{ }}` is made iner
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from .library import REGULATION_ID, Library
 from .model import art_number
 from .pages import DocPage, doc_pages
 from .text import cn_number, md_plain, trusted
+from .unit import PROVINCIAL_RULES
 
 TEMPLATES = Path(__file__).with_name("templates")
 STAGES = ("接待前", "接待中", "接待后", "突发情况")
@@ -85,7 +87,8 @@ class Renderer:
         self.html = jinja2.Environment(autoescape=True, **common)
         for env in (self.md, self.html):
             env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
-            env.globals.update(lib=library, stages=STAGES, cn_number=cn_number, today=self.today,
+            env.globals.update(lib=library, unit=library.unit, stages=STAGES, cn_number=cn_number, today=self.today,
+                               province_page=PROVINCIAL_RULES.get(library.unit.province, ""),
                                regulation=library.regulation, site_url=self.site_url)
             env.filters["arts_label"] = arts_label
             env.globals["attrs"] = attrs
@@ -105,7 +108,14 @@ class Renderer:
             label = c.title + (f" · {item.text}" if item else "")
             return Markup(f"[{md_plain(label)}]({to(c.src_uri, item.id if item else '')})")
 
-        return dict(to=to, art=art, checklist=checklist, page_uri=page_uri)
+        def feedback(uri: str, anchor: str = "") -> Markup:
+            """The 报告问题 link for a page or an item on it; "" without a feedback channel."""
+            if not self.lib.unit.feedback:
+                return Markup("")
+            link = self.lib.unit.feedback.link(self.site_url + page_url(uri), anchor)
+            return trusted(quote(link, safe=":/?#@&=%~+"))  # nothing that could end a Markdown link
+
+        return dict(to=to, art=art, checklist=checklist, feedback=feedback, page_uri=page_uri)
 
     # Links from a standalone HTML page: relative to its published URL.
     def html_links(self, out_uri: str) -> dict:
@@ -143,6 +153,9 @@ class Renderer:
                self.md_page("case_index.md.j2", "cases/index.md"),
                self.md_page("print_index.md.j2", "print/index.md"),
                self.md_page("finder.md.j2", "finder.md", page_titles={p.uri: p.title for p in self.doc_pages})]
+        local_pages = [p for p in self.doc_pages if p.uri.startswith("local/")]
+        if lib.has_local or local_pages:
+            out.append(self.md_page("local_index.md.j2", "local/index.md", pages=local_pages))
         for stage, (slug, intro) in MOMENTS.items():
             pages = [p for p in self.doc_pages if stage in p.moments]
             out.append(self.md_page("moment.md.j2", f"moments/{slug}.md", stage=stage, intro=intro, pages=pages))

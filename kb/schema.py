@@ -16,9 +16,12 @@ _TYPES = {"string": "文本", "array": "列表（每项以“- ”开头）", "o
           "integer": "整数", "boolean": "true 或 false", "number": "数字"}
 
 
-def schema_line(kind: str) -> str:
-    """The first line of every content file, so editors validate as the writer types."""
-    return f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
+def schema_line(kind: str, depth: int = 1) -> str:
+    """The first line of every content file, so editors validate as the writer types.
+
+    `depth` is how many folders the file sits below the project root: 1 for checklists/x.yml,
+    2 for local/checklists/x.yml, 0 for unit.yml."""
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.schema.json"
 
 
 def _no_network(uri: str):

@@ -14,7 +14,7 @@ import unicodedata
 from markupsafe import Markup
 
 _PUNCT = set(string.punctuation)
-_SAFE_TOKEN = re.compile(r"^[A-Za-z0-9#.][A-Za-z0-9_./#:?=-]*$")
+_SAFE_TOKEN = re.compile(r"^[A-Za-z0-9#.][A-Za-z0-9_./#:?=%&@+~-]*$")  # percent-encoded URLs pass
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 

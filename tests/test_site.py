@@ -166,7 +166,7 @@ def test_yaml_text_never_becomes_live_html(tmp_path):
     hostile = '<script>alert(1)</script>{: onclick="x()" }[点](javascript:x())**粗**&amp;'
     owner = '<b onclick="x()">组</b>'
     data = re.sub(r"(?m)^summary: .*$", "summary: " + json.dumps(hostile, ensure_ascii=False), path.read_text("utf-8"))
-    data = re.sub(r"(?m)^owner: .*$", "owner: " + json.dumps(owner, ensure_ascii=False), data)
+    data = re.sub(r"(?m)^version: ", "owner: " + json.dumps(owner, ensure_ascii=False) + "\nversion: ", data)
     path.write_text(data, "utf-8")
     build_site(project, tmp_path / "site")
     for url, shown in ((f"checklists/{cid}/", hostile), ("checklists/", hostile), (f"print/{cid}/", owner)):

@@ -1,0 +1,103 @@
+"""Cross-references between content files: article numbers, checklist items, cases and pages.
+
+Runs once every file has loaded. Each reference is resolved, and each article learns what cites
+it (its "引用本条" list). A reference into a checklist that a local file replaced, naming an item
+the replacement dropped, names both files: the writer must fix one or the other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Problem
+from .model import Case, Checklist, Citation, Regulation, Scenario, art_number
+
+
+def check(root: Path, regulation: Regulation, checklists: dict[str, Checklist], cases: dict[str, Case],
+          scenarios: dict[str, Scenario], broken: set[str], revised_from: dict[str, str]) -> list[Problem]:
+    """All reference problems; fills each article's cited_by. `revised_from`: local file -> national file."""
+    problems = _numbering(regulation)
+    articles = regulation.articles
+    last = max(articles)
+
+    def cite(ref: str, rel: str, where: str, citation: Citation | None) -> None:
+        n = art_number(ref)
+        if n not in articles:
+            problems.append(Problem(rel, where, f"「{ref}」不存在：《信访工作条例》共 {last} 条",
+                                    f"改为 art-1 至 art-{last} 之间的条号；引用 2005 年《信访条例》的旧条号是常见错误"))
+        elif citation and citation not in articles[n].cited_by:
+            articles[n].cited_by.append(citation)
+
+    def checklist_refs(refs: list[str], rel: str) -> None:
+        for k, ref in enumerate(refs):
+            cid, _, iid = ref.partition("#")
+            if cid in broken:
+                continue
+            if cid not in checklists:
+                problems.append(Problem(rel, f"checklists[{k}]", f"清单「{cid}」不存在",
+                                        f"现有清单：{'、'.join(sorted(checklists)) or '（无）'}"))
+                continue
+            target = checklists[cid]
+            if iid and iid not in {i.id for i in target.items}:
+                if target.file in revised_from:
+                    problems.append(Problem(rel, f"checklists[{k}]",
+                                            f"本单位修订版 {target.file} 删去了条目「{iid}」（全国版 {revised_from[target.file]} 有）",
+                                            f"在 {target.file} 中保留条目 {iid}，或改写 {rel} 的这一引用"))
+                else:
+                    problems.append(Problem(rel, f"checklists[{k}]", f"清单「{cid}」中没有条目「{iid}」",
+                                            f"该清单的条目：{'、'.join(i.id for i in target.items)}"))
+
+    for c in checklists.values():
+        for k, ref in enumerate(c.basis_articles):
+            cite(ref, c.file, f"basis.articles[{k}]", Citation(c.title, c.src_uri, "", "清单"))
+        for p_i, p in enumerate(c.pause_points):
+            for i_i, item in enumerate(p.items):
+                for k, ref in enumerate(item.articles):
+                    cite(ref, c.file, f"pause_points[{p_i}].items[{i_i}].articles[{k}]",
+                         Citation(f"{c.title} · {item.text}", c.src_uri, item.id, "清单"))
+
+    for case in cases.values():
+        for k, ref in enumerate(case.articles):
+            cite(ref, case.file, f"articles[{k}]", Citation(case.title, case.src_uri, "", "案例"))
+        for s_i, step in enumerate(case.handling):
+            for k, ref in enumerate(step.articles):
+                cite(ref, case.file, f"handling[{s_i}].articles[{k}]", Citation(case.title, case.src_uri, "", "案例"))
+        checklist_refs(case.checklists, case.file)
+
+    for sc in scenarios.values():
+        for k, ref in enumerate(sc.articles):
+            cite(ref, sc.file, f"articles[{k}]", None)
+        checklist_refs(sc.checklists, sc.file)
+        for k, cid in enumerate(sc.cases):
+            if cid not in cases and cid not in broken:
+                problems.append(Problem(sc.file, f"cases[{k}]", f"案例「{cid}」不存在", "写 cases/ 下某个文件的 id"))
+        for k, page in enumerate(sc.pages):
+            if not doc_file(root, page).is_file():
+                problems.append(Problem(sc.file, f"pages[{k}]", f"页面 docs/{page} 不存在",
+                                        "写 docs/ 下已有页面的路径（本单位页面写 local/页面.md）"))
+
+    for article in articles.values():
+        article.cited_by.sort(key=lambda c: (c.kind != "清单", c.src_uri, c.anchor))
+    return problems
+
+
+def doc_file(root: Path, page: str) -> Path:
+    """A page path as the site has it -> its source: "local/x.md" is local/docs/x.md."""
+    if page.startswith("local/"):
+        return root / "local" / "docs" / page.removeprefix("local/")
+    return root / "docs" / page
+
+
+def _numbering(reg: Regulation) -> list[Problem]:
+    problems = []
+    expected_article = 1
+    for c_i, chapter in enumerate(reg.chapters):
+        if chapter.number != c_i + 1:
+            problems.append(Problem(reg.file, f"chapters[{c_i}].number", f"章号应为 {c_i + 1}，现在是 {chapter.number}",
+                                    "章按顺序编号，不跳号"))
+        for a_i, article in enumerate(chapter.articles):
+            if article.number != expected_article:
+                problems.append(Problem(reg.file, f"chapters[{c_i}].articles[{a_i}].number",
+                                        f"条号应为 {expected_article}，现在是 {article.number}", "条按顺序编号，不跳号、不重复"))
+            expected_article = article.number + 1
+    return problems

@@ -1,7 +1,7 @@
 """MkDocs adapter for kb: turns the YAML content (national and local/) into pages.
 
 Thin on purpose: kb does the work and is tested without MkDocs. The YAML is read in
-on_files, on every build, so `mkdocs serve` picks up each edit (see `watch:`). The deployment
+on_config, on every build, so `mkdocs serve` picks up each edit (see `watch:`). The deployment
 address and the unit profile come from hooks/unit.py, which runs first.
 """
 
@@ -16,20 +16,29 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits beside hooks/
 
-from kb import KbError, load_library  # noqa: E402
+from kb import KbError, load_library, navigation  # noqa: E402
 from kb.pages import check_markdown_tree, doc_pages  # noqa: E402
 from kb.render import render_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 
 
+def on_config(config):
+    """Read the content once per build (so `mkdocs serve` sees each edit) and give its pages a
+    place in the navigation; on_files renders what was read."""
+    try:
+        library = load_library(Path(config.config_file_path).parent)
+        navigation.extend(config.nav, library)
+    except KbError as err:
+        raise PluginError(str(err)) from None
+    config.extra["kb_library"] = library
+    return config
+
+
 def on_files(files, config):
     root = Path(config.config_file_path).parent
     local_docs = root / "local" / "docs"
-    try:
-        library = load_library(root)
-    except KbError as err:
-        raise PluginError(str(err)) from None
+    library = config.extra["kb_library"]
     problems = check_markdown_tree(local_docs, root) if local_docs.is_dir() else []
     if problems:
         raise PluginError(str(KbError(problems)))

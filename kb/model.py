@@ -26,6 +26,14 @@ class Article:
     def anchor(self) -> str:
         return f"art-{self.number}"
 
+    @property
+    def cited_groups(self) -> list[list["Citation"]]:
+        """What cites this article, one group per checklist or case, in cited_by order."""
+        groups: dict[str, list[Citation]] = {}
+        for c in self.cited_by:
+            groups.setdefault(c.src_uri, []).append(c)
+        return list(groups.values())
+
 
 @dataclass
 class Chapter:
@@ -76,10 +84,11 @@ class Regulation:
 @dataclass
 class Citation:
     """Something that cites an article: a checklist item, a checklist basis, a case."""
-    label: str  # e.g. "接待前准备 · 核对来访人既往记录"
+    page: str  # the checklist's or case's title, e.g. "接待前准备"
     src_uri: str  # the page, e.g. "checklists/before-reception.md"
     anchor: str  # "" for the page itself
     kind: str  # "清单" or "案例"
+    item: str = ""  # the item's text, for a checklist item, e.g. "核对来访人既往记录"
 
 
 @dataclass

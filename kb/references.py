@@ -54,7 +54,7 @@ def check(root: Path, regulation: Regulation, checklists: dict[str, Checklist], 
             for i_i, item in enumerate(p.items):
                 for k, ref in enumerate(item.articles):
                     cite(ref, c.file, f"pause_points[{p_i}].items[{i_i}].articles[{k}]",
-                         Citation(f"{c.title} · {item.text}", c.src_uri, item.id, "清单"))
+                         Citation(c.title, c.src_uri, item.id, "清单", item.text))
 
     for case in cases.values():
         for k, ref in enumerate(case.articles):

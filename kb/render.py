@@ -7,6 +7,7 @@ Templates live in kb/templates. In Markdown templates every `{{ }}` is made iner
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote
 from functools import lru_cache
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ MOMENTS = {  # stage -> (URL slug, one-line introduction)
     "突发情况": ("emergency", "出现危险、群体性聚集或舆情时：先保人身安全，再依法报告和处置，事后复盘。"),
 }
 REGULATION_URI = f"regulations/{REGULATION_ID}.md"
+ARTICLE_REF = re.compile(r"第(\d+)条")  # as the content writes the 条例's articles: 第34条
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class Renderer:
                                regulation=library.regulation, site_url=self.site_url)
             env.filters["arts_label"] = arts_label
             env.globals["attrs"] = attrs
+            env.globals["trusted_id"] = trusted
         self.html.globals["qr"] = qr_svg
         self.html.filters["checklist_label"] = lambda ref: library.checklist_item(ref)[0].title
 
@@ -103,10 +106,36 @@ class Renderer:
         def art(ref: str) -> Markup:
             return Markup(f"[第{art_number(ref)}条]({to(REGULATION_URI, ref)})")
 
-        def checklist(ref: str) -> Markup:
-            c, item = self.lib.checklist_item(ref)
-            label = c.title + (f" · {item.text}" if item else "")
-            return Markup(f"[{md_plain(label)}]({to(c.src_uri, item.id if item else '')})")
+        def checklists(refs: list[str]) -> Markup:
+            """Checklist references, one entry per checklist with its items after it."""
+            by_list: dict[str, list[str]] = {}
+            for ref in refs:
+                cid, _, iid = ref.partition("#")
+                by_list.setdefault(cid, []).append(iid)
+            parts = []
+            for cid, iids in by_list.items():
+                c = self.lib.checklists[cid]
+                items = [next(i for i in c.items if i.id == iid) for iid in iids if iid]
+                link = f"[{md_plain(c.title)}]({to(c.src_uri)})"
+                if items:
+                    link += "：" + "、".join(f"[{md_plain(i.text)}]({to(c.src_uri, i.id)})" for i in items)
+                parts.append(link)
+            return Markup("；".join(parts))
+
+        def cites(text: str) -> Markup:
+            """Running text with each 第N条 of the 条例 linked to its article (not other laws' articles)."""
+            out, last = [], 0
+            for m in ARTICLE_REF.finditer(text):
+                n = int(m.group(1))
+                before = text[:m.start()]
+                sentence = re.split(r"[。；\n]", before)[-1]
+                titles = re.findall(r"《([^》]+)》", sentence)
+                if n > len(self.lib.regulation.articles) or (titles and titles[-1] != "信访工作条例"):
+                    continue
+                out += [md_plain(text[last:m.start()]), Markup(f"[第{n}条]({to(REGULATION_URI, f'art-{n}')})")]
+                last = m.end()
+            out.append(md_plain(text[last:]))
+            return Markup("").join(out)
 
         def feedback(uri: str, anchor: str = "") -> Markup:
             """The 报告问题 link for a page or an item on it; "" without a feedback channel."""
@@ -115,7 +144,8 @@ class Renderer:
             link = self.lib.unit.feedback.link(self.site_url + page_url(uri), anchor)
             return trusted(quote(link, safe=":/?#@&=%~+"))  # nothing that could end a Markdown link
 
-        return dict(to=to, art=art, checklist=checklist, feedback=feedback, page_uri=page_uri)
+        return dict(to=to, art=art, checklists=checklists, cites=cites, feedback=feedback,
+                    page_uri=page_uri)
 
     # Links from a standalone HTML page: relative to its published URL.
     def html_links(self, out_uri: str) -> dict:

@@ -41,15 +41,17 @@ TAG = re.compile(r"<[^>]+>")
 ARTICLE = re.compile(r"^第(\d+)条")
 NUMERALS = re.compile(r"^[第零一二三四五六七八九十百千两]+$")  # 二十, 十二: noise from 第二十二条
 BOOSTS = [  # (location prefix, weight); first match wins
+    ("finder/#", 3.0),  # a situation's entry: what an officer in the middle of a visit needs first
     ("regulations/xinfang-gongzuo-tiaoli/", 3.0),
+    ("regulations/time-limits/", 3.0),
     ("checklists/", 2.0),
-    ("finder/", 2.0),
     ("regulations/", 2.0),
     ("cases/", 1.0),
     ("tags/", 0.3),
     ("print/", 0.3),
     ("moments/", 0.5),
 ]
+SAYS = re.compile(r"常见说法：(.+)$")  # the finder's last line for each situation (kb/templates/finder.md.j2)
 QUANTITY = re.compile(r"\d+(?:个)?(?:工作日|日|天|人|名|条|年|个月|月)")  # 60日, 5个工作日, 5人
 
 
@@ -120,22 +122,74 @@ def keywords(text: str, groups: list[list[str]], present: set[str]) -> list[str]
     return [w for w in extra if w.lower() not in present]
 
 
+KINDS = [  # (location prefix, what a result is): shown on each result, so equal titles differ
+    ("regulations/xinfang-gongzuo-tiaoli/", "条文"),
+    ("regulations/", "速查"),
+    ("checklists/", "清单"),
+    ("print/", "清单"),
+    ("techniques/", "技巧"),
+    ("risk/", "风险"),
+    ("cases/", "案例"),
+    ("handouts/", "案例"),
+    ("finder/", "场景"),
+    ("local/", "本单位"),
+]
+NAVIGATION = re.compile(r"^相关(清单|页面|案例|条文)")  # "相关清单和页面": link lists, not text to find
+TAG_BOOST = 10  # Material weights page tags 1,000,000: a tag then outranks every word of the text
+
+
+def kind(location: str) -> str:
+    return next((label for prefix, label in KINDS if location.startswith(prefix)), "页面")
+
+
+def said_words(says: str, groups: list[list[str]]) -> list[str]:
+    """The words of a situation's common sayings: each saying, its words, their sub-words and synonyms."""
+    jieba = jieba_with_domain_words()
+    words: dict[str, None] = {}
+    for saying in SEPARATOR.split(says):
+        if saying:
+            words[saying.lower()] = None
+            for w in jieba.cut(saying):
+                if len(w) >= 2 and HAN.fullmatch(w):
+                    words[w] = None
+    for w in keywords(says, groups, set(words)):
+        words[w] = None
+    return list(words)
+
+
 def boost(location: str) -> float:
-    page = location.split("#")[0]
-    if page.count("/") <= 1:  # the home page and section indexes mostly repeat what they link to
-        return 0.5
-    return next((weight for prefix, weight in BOOSTS if page.startswith(prefix)), 1.0)
+    weight = next((weight for prefix, weight in BOOSTS if location.startswith(prefix)), None)
+    if weight is None and location.split("#")[0].count("/") <= 1:
+        return 0.5  # the home page and section indexes mostly repeat what they link to
+    return weight or 1.0
 
 
 def enrich(index: dict, groups: list[list[str]]) -> dict:
-    """Add the hidden keywords field and a weight to every entry of a Material search index."""
+    """Add the hidden keywords field, a weight, and what and where it is to every entry.
+
+    Sections that only list links (相关清单和页面) are dropped. Material shows an entry's tags under it; they become its kind and, for a section, the page
+    it belongs to (清单 · 群体访接待). The page's own tags move into the keywords, and the tags
+    field is weighted a little above the text instead of above everything."""
+    index["docs"] = [d for d in index["docs"] if not NAVIGATION.match(plain(d.get("title", "")))]
+    pages = {doc["location"]: plain(doc.get("title", "")) for doc in index["docs"] if "#" not in doc["location"]}
+    fields = index["config"]["fields"]
+    if "tags" in fields:
+        fields["tags"]["boost"] = TAG_BOOST
     for doc in index["docs"]:
+        location = doc["location"]
+        page = location.split("#")[0]
+        page_tags = doc.pop("tags", [])
+        doc["tags"] = [kind(location)] + ([pages[page]] if "#" in location and page in pages else [])
         weight = boost(doc["location"])
         if weight != 1.0:
             doc["boost"] = weight
         title, text = doc.get("title", ""), doc.get("text", "")
         in_title = keywords(title, groups, tokens(title))
+        says = SAYS.search(plain(text)) if location.startswith("finder/#") else None
+        if says:  # what officers say of a situation weighs like its title
+            in_title += [w for w in said_words(says.group(1), groups) if w not in in_title and w not in tokens(title)]
         in_text = [w for w in keywords(text, groups, tokens(title) | tokens(text)) if w not in in_title]
+        in_text += [t for t in page_tags if t.lower() not in tokens(text) and t not in in_text]
         if in_title:
             doc["title_keywords"] = "\u200b".join(in_title)
         if in_text:

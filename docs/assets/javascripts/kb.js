@@ -72,6 +72,28 @@
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     apply();
   }
-  function setup() { largeTextSwitch(); tickBoxes(); filter(); }
+  // Material searches on keyup only. Pasted text, an input method's commit and voice input
+  // change the box without a key: pass each such change on as a keyup.
+  function searchOnInput() {
+    var box = document.querySelector("input.md-search__input");
+    if (!box || box.dataset.kbInput) return;
+    box.dataset.kbInput = "1";
+    box.addEventListener("input", function () { box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); });
+  }
+
+  // Wide tables (four columns or more) fold into labelled rows on a phone (kb.css): each cell
+  // carries its column's heading, so no column hides off-screen.
+  function stackTables() {
+    document.querySelectorAll("article table").forEach(function (table) {
+      var heads = [].map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+      if (heads.length < 4 || table.hasAttribute("data-kb-stack")) return;
+      table.setAttribute("data-kb-stack", "");
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        [].forEach.call(tr.children, function (td, i) { if (heads[i]) td.setAttribute("data-label", heads[i]); });
+      });
+    });
+  }
+
+  function setup() { largeTextSwitch(); tickBoxes(); filter(); searchOnInput(); stackTables(); }
   if (window.document$) window.document$.subscribe(setup); else document.addEventListener("DOMContentLoaded", setup);
 })();

@@ -26,8 +26,9 @@
     return found;
   }
 
-  // Forward maximum matching: at each position take the longest word of the index.
-  function split(run) {
+  // Maximum matching against the words of the index, from the front and from the back; the
+  // split with fewer single characters wins (then fewer words): 威胁要报复 -> 威胁 要 报复.
+  function forward(run) {
     var out = [], i = 0;
     while (i < run.length) {
       var n = Math.min(MAX_WORD, run.length - i);
@@ -35,14 +36,54 @@
       out.push(run.substr(i, n));
       i += n;
     }
-    return out.join(" ");
+    return out;
   }
 
+  function backward(run) {
+    var out = [], j = run.length;
+    while (j > 0) {
+      var n = Math.min(MAX_WORD, j);
+      while (n > 1 && !words.has(run.substr(j - n, n))) n--;
+      out.unshift(run.substr(j - n, n));
+      j -= n;
+    }
+    return out;
+  }
+
+  function singles(parts) { return parts.filter(function (w) { return w.length === 1; }).length; }
+
+  function split(run) {
+    var f = forward(run), b = backward(run);
+    var best = singles(b) < singles(f) || (singles(b) === singles(f) && b.length <= f.length) ? b : f;
+    return best.join(" ");
+  }
+
+  // Words that carry no subject in a typed sentence (他说要去……、……怎么办、……吗). Dropped
+  // when the query has other words, so that 「他要举报村支书」 searches 举报 and 村支书.
+  var FILLER = new Set(("的 了 吗 呢 吧 啊 呀 么 着 过 他 她 它 我 你 您 们 他们 我们 说 要 想 去 来 在 是 有 个 " +
+    "就 都 也 还 又 把 被 给 让 和 跟 与 对 向 从 这 那 这个 那个 一个 怎么 怎么办 怎样 什么 哪 哪个 " +
+    "谁 吗 能 会 可以 应该 需要 要不要 还是 已经 一直 老 总 很 太 又要 自己 人家 一下 一点 个人 几个 多少 " +
+    "以后 之后 算不算 行不行 可不可以 有没有").split(" "));
+
+  var HAN_CHAR = /^[\u3400-\u9fff]$/;
+  var RULE_QUESTION = /吗$|谁|哪一级|哪个单位|要不要|算不算|有什么责任|追责|能不能|可不可以|怎么算/;
+  var DEADLINE_QUESTION = /几天|多少天|多久|多长时间|几个工作日|几日|多少日|哪天|天内|什么时候|期限/;
+
   function segment(query) {
-    return query.split(/\s+/).map(function (term) {
+    var terms = query.split(/\s+/).map(function (term) {
       if (words.has(term.toLowerCase())) return term;  // e.g. 60日, 第二十二条
       return term.replace(HAN, function (run) { return " " + split(run) + " "; });
-    }).join(" ").replace(/\s+/g, " ").trim();
+    }).join(" ").split(/\s+/).filter(Boolean);
+    var kept = terms.filter(function (t) { return !FILLER.has(t); });
+    // A lone character matches almost every entry; keep it only when little else is left.
+    var longer = kept.filter(function (t) { return t.length > 1 || !HAN_CHAR.test(t); });
+    if (longer.length >= 2) kept = longer;
+    // A question about a deadline (几天、多久、几个工作日……) is looking for the time limits; a
+    // question about a rule (谁批准、还受理吗……) for the article. Both are said with the words
+    // the index gives those entries: the time-limit table's title, the articles' kind (条文).
+    if (DEADLINE_QUESTION.test(query)) kept.push("时限", "条文");
+    else if (RULE_QUESTION.test(query)) kept.push("条文");
+    return (kept.length ? kept : terms).join(" ");
   }
 
   self.addEventListener("message", function (ev) {

@@ -1,0 +1,30 @@
+"""Generated pages in the site navigation, so a checklist or case page keeps its place.
+
+MkDocs builds the navigation from mkdocs.yml, which names only hand-written pages. Without this,
+a checklist page highlights no tab, shows an empty sidebar and has no previous/next links.
+"""
+
+from __future__ import annotations
+
+from .errors import KbError, Problem
+from .library import Library
+
+STAGES = ("接待前", "接待中", "接待后", "突发情况")
+
+
+def _section(nav: list, title: str) -> list:
+    for entry in nav:
+        if isinstance(entry, dict) and title in entry and isinstance(entry[title], list):
+            return entry[title]
+    raise KbError([Problem("mkdocs.yml", "nav", f"导航中没有「{title}」一节，生成的页面无处安放",
+                           f"在 nav 中保留「{title}」一节（其下第一项为索引页）")])
+
+
+def extend(nav: list, library: Library) -> None:
+    """Checklists by stage under 清单, after its index page; cases by title under 案例."""
+    lists = _section(nav, "清单")
+    by_stage = [{stage: [{c.title: c.src_uri} for c in sorted(library.checklists.values(), key=lambda c: c.title)
+                         if c.stage == stage]} for stage in STAGES]
+    lists[1:1] = [group for group in by_stage if next(iter(group.values()))]
+    cases = _section(nav, "案例")
+    cases[1:1] = [{c.title: c.src_uri} for c in sorted(library.cases.values(), key=lambda c: (c.category, c.title))]

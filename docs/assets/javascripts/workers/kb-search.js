@@ -17,7 +17,7 @@
     var sep = new RegExp(index.config.separator, "g");
     var found = new Set();
     index.docs.forEach(function (doc) {
-      ["title", "text", "keywords"].forEach(function (field) {
+      ["title", "text", "keywords", "title_keywords"].forEach(function (field) {
         (doc[field] || "").replace(/<[^>]+>/g, " ").split(sep).forEach(function (w) {
           if (w && /[\u3400-\u9fff]/.test(w)) found.add(w.toLowerCase());
         });
@@ -69,8 +69,11 @@
   var RULE_QUESTION = /吗$|谁|哪一级|哪个单位|要不要|算不算|有什么责任|追责|能不能|可不可以|怎么算/;
   var DEADLINE_QUESTION = /几天|多少天|多久|多长时间|几个工作日|几日|多少日|哪天|天内|什么时候|期限/;
 
+  // Words of a question kept whole whatever the index holds around them (几天内 -> 几天 内).
+  var QUESTION_WORDS = /几个工作日|多少个工作日|多少天|几天|多久|多长时间|几日|多少日/g;
+
   function segment(query) {
-    var terms = query.split(/\s+/).map(function (term) {
+    var terms = query.replace(QUESTION_WORDS, " $& ").split(/\s+/).map(function (term) {
       if (words.has(term.toLowerCase())) return term;  // e.g. 60日, 第二十二条
       return term.replace(HAN, function (run) { return " " + split(run) + " "; });
     }).join(" ").split(/\s+/).filter(Boolean);

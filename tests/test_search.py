@@ -16,9 +16,9 @@ LIB = load_library(ROOT)
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text("utf-8"))
 MAX_INDEX_BYTES = 1_500_000
 MIN_HIT_AT_5 = 0.90  # fragments, synonyms, words, numbers, article numbers
-# Situations and questions: the desk tool in the first three results. The goal is 95% (issue 12);
-# these floors are what the search reaches today, so that it cannot slip back unnoticed.
-MIN_HIT_AT_3 = {"situation": 0.78, "question": 0.42}
+# Situations and questions: the desk tool in the first three results. The goal is 95% (issue 12):
+# situations reach it; questions are at 92.6% (25 of 27), held here so they cannot slip back.
+MIN_HIT_AT_3 = {"situation": 0.95, "question": 0.92}
 AT_3 = tuple(MIN_HIT_AT_3)
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import quote
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import segno

@@ -1,11 +1,13 @@
-// Query-side Chinese segmentation for Material's search worker.
+// Query understanding for Material's search worker.
 //
 // Material splits a Chinese query against the words in the index, but it never tries a
 // word that reaches the end of the query and it drops the wildcard of all but the last
 // word, so 办理期限 searches only 办理 and 群体性事件 searches only 事. This worker wraps
-// Material's own (overrides/main.html points the site at it): it splits the query itself,
-// longest index word first, and makes Material's splitter pass each word through whole.
-// Everything else (index, ranking, results) is Material's.
+// Material's own (overrides/main.html points the site at it): it splits the query itself
+// (maximum matching against the index's words), drops filler words of a typed sentence,
+// and makes Material's splitter pass each word through whole. It also reads the query's
+// intent (a deadline question, a rule question, a described situation) and moves the
+// result groups that answer it to the front. The index and the scores are Material's.
 (function () {
   "use strict";
   var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's SearchMessageType

@@ -167,10 +167,13 @@ def boost(location: str) -> float:
 def enrich(index: dict, groups: list[list[str]]) -> dict:
     """Add the hidden keywords field, a weight, and what and where it is to every entry.
 
-    Sections that only list links (相关清单和页面) are dropped. Material shows an entry's tags under it; they become its kind and, for a section, the page
+    Sections that only list links (相关清单和页面) are dropped, and so are headings with nothing
+    under them (a chapter title, 怎么做 before its subsections, a box kept out of the index):
+    a result there leads to a heading and outranks the section that holds the answer. Material shows an entry's tags under it; they become its kind and, for a section, the page
     it belongs to (清单 · 群体访接待). The page's own tags move into the keywords, and the tags
     field is weighted a little above the text instead of above everything."""
-    index["docs"] = [d for d in index["docs"] if not NAVIGATION.match(plain(d.get("title", "")))]
+    index["docs"] = [d for d in index["docs"] if not NAVIGATION.match(plain(d.get("title", "")))
+                     and ("#" not in d["location"] or plain(d.get("text", "")))]
     pages = {doc["location"]: plain(doc.get("title", "")) for doc in index["docs"] if "#" not in doc["location"]}
     fields = index["config"]["fields"]
     if "tags" in fields:

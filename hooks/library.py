@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits beside hooks/
 
-from kb import KbError, load_library, navigation  # noqa: E402
+from kb import KbError, load_library, navigation, published  # noqa: E402
 from kb.pages import check_markdown_tree, doc_pages  # noqa: E402
 from kb.render import render_site  # noqa: E402
 
@@ -35,6 +36,7 @@ def on_config(config):
     return config
 
 
+@event_priority(10)  # before the redirects plugin (0) lists the pages a redirect may point to
 def on_files(files, config):
     root = Path(config.config_file_path).parent
     local_docs = root / "local" / "docs"
@@ -47,7 +49,14 @@ def on_files(files, config):
     for national, local in library.replaced:
         log.info(f"本单位修订版：{local} 替换 {national}")
     pages = doc_pages(Path(config.docs_dir)) + doc_pages(local_docs, prefix="local/")
-    outputs = render_site(library, config.extra["kb_address"], pages=pages, directory_urls=config.use_directory_urls)
+    redirects = page_redirects(config)
+    outputs = render_site(library, config.extra["kb_address"], pages=pages, directory_urls=config.use_directory_urls,
+                          redirects=redirects)
+    # Every address once published still leads somewhere (published-urls.txt).
+    current = published.addresses(library, outputs, pages)
+    problems = published.check(root, current, redirects, library)
+    if problems:
+        raise PluginError(str(KbError(problems)))
     # The unit's own Markdown pages, published under local/ and marked 本单位 (overrides/main.html).
     local_pages = [(f"local/{p.relative_to(local_docs).as_posix()}", p.read_text("utf-8-sig"), "")
                    for p in sorted(local_docs.rglob("*.md"))] if local_docs.is_dir() else []
@@ -59,3 +68,9 @@ def on_files(files, config):
         file.edit_uri = f"../{source}" if source else None
         files.append(file)
     return files
+
+
+def page_redirects(config) -> dict[str, str]:
+    """old page -> new page, as the redirects plugin in mkdocs.yml has them."""
+    plugin = config.plugins.get("redirects")
+    return dict(plugin.config.get("redirect_maps") or {}) if plugin else {}

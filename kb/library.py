@@ -12,7 +12,7 @@ from pathlib import Path
 from . import privacy, references, rules, terms
 from .errors import KbError, Problem
 from .loader import ContentFileError, discover, read_yaml
-from .model import Case, Checklist, Regulation, Scenario
+from .model import Case, Checklist, Course, Regulation, Scenario
 from .schema import schema_line, validate
 from .unit import Unit, load_unit
 
@@ -46,6 +46,7 @@ class Library:
     checklists: dict[str, Checklist]
     cases: dict[str, Case]
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    courses: dict[str, Course] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     unit: Unit = field(default_factory=Unit)
     replaced: list[tuple[str, str]] = field(default_factory=list)  # (national file, local file)
@@ -53,12 +54,14 @@ class Library:
     @property
     def reviewed(self) -> str:
         """The latest review date of the content: what generated index pages show."""
-        items = [self.regulation, *self.checklists.values(), *self.cases.values(), *self.scenarios.values()]
+        items = [self.regulation, *self.checklists.values(), *self.cases.values(), *self.scenarios.values(),
+                 *self.courses.values()]
         return max(item.reviewed for item in items)
 
     @property
     def has_local(self) -> bool:
-        return any(x.mark for x in (*self.checklists.values(), *self.cases.values(), *self.scenarios.values()))
+        return any(x.mark for x in (*self.checklists.values(), *self.cases.values(), *self.scenarios.values(),
+                                    *self.courses.values()))
 
     def checklist_item(self, ref: str):
         """"id" or "id#item" -> (checklist, item or None); KeyError if either is unknown."""
@@ -77,6 +80,8 @@ def _read(root: Path, path: Path, rel: str, kind: str, depth: int, problems: lis
         problems.append(err.problem)
         return None
     found = validate(data, kind, rel, root / "schemas") + rules.check_dates(data, rel)
+    if not found:
+        found = rules.check_history(data, rel)
     if isinstance(data.get("id"), str) and data["id"] != path.stem:
         found.append(Problem(rel, "id", f"id「{data['id']}」与文件名「{path.name}」不一致",
                              f"把 id 改为 {path.stem}，或把文件改名为 {data['id']}{path.suffix}"))
@@ -125,11 +130,13 @@ def load_library(root: Path | str) -> Library:
         unit = Unit()
 
     docs = {kind: load_kind(root, folder, kind, problems, broken, replaced) for folder, kind in
-            (("regulations", "regulation"), ("checklists", "checklist"), ("cases", "case"), ("scenarios", "scenario"))}
+            (("regulations", "regulation"), ("checklists", "checklist"), ("cases", "case"), ("scenarios", "scenario"),
+             ("training", "training"))}
     regulations = {d.data["id"]: Regulation.from_data(d.data, d.file) for d in docs["regulation"]}
     checklists = {d.data["id"]: Checklist.from_data(d.data, d.file, d.mark, unit.owner) for d in docs["checklist"]}
     cases = {d.data["id"]: Case.from_data(d.data, d.file, d.mark) for d in docs["case"]}
     scenarios = {d.data["id"]: Scenario.from_data(d.data, d.file, d.mark) for d in docs["scenario"]}
+    courses = {d.data["id"]: Course.from_data(d.data, d.file, d.mark) for d in docs["training"]}
 
     for d in docs["checklist"] + docs["case"]:
         problems += privacy.scan(d.data, d.file)
@@ -150,8 +157,10 @@ def load_library(root: Path | str) -> Library:
         warnings += warns
     problems += references.check(root, regulation, checklists, cases, scenarios, broken, dict(
         (local, national) for national, local in replaced))
+    problems += references.check_courses(root, courses, checklists, cases, broken, regulation.articles)
+    problems += references.unique_short_ids({"清单": checklists, "案例": cases, "场景": scenarios, "课程": courses})
 
     if problems:
         raise KbError(problems)
     return Library(root, regulation, dict(sorted(checklists.items())), dict(sorted(cases.items())),
-                   dict(sorted(scenarios.items())), warnings, unit, replaced)
+                   dict(sorted(scenarios.items())), dict(sorted(courses.items())), warnings, unit, replaced)

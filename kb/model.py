@@ -91,6 +91,17 @@ class Citation:
     item: str = ""  # the item's text, for a checklist item, e.g. "核对来访人既往记录"
 
 
+@dataclass(frozen=True)
+class Version:
+    version: str
+    date: str
+    changes: str
+
+
+def history(d: dict) -> list[Version]:
+    return [Version(h["version"], h["date"], one_line(h["changes"])) for h in d.get("history", [])]
+
+
 @dataclass
 class Item:
     id: str
@@ -99,6 +110,7 @@ class Item:
     articles: list[str]
     critical: bool
     note: str
+    former_ids: list[str] = field(default_factory=list)  # old anchors that still lead here
 
 
 @dataclass
@@ -130,6 +142,7 @@ class Checklist:
     pause_points: list[PausePoint]
     file: str
     mark: str = ""  # "" national; 本单位, or 本单位修订版 for a local file replacing a national one
+    history: list[Version] = field(default_factory=list)  # newest first
 
     @property
     def items(self) -> list[Item]:
@@ -145,13 +158,15 @@ class Checklist:
         for p in d["pause_points"]:
             default_who = one_line(p.get("who", ""))
             items = [Item(i["id"], one_line(i["text"]), one_line(i.get("who", default_who)), i.get("articles", []),
-                          bool(i.get("critical", False)), one_line(i.get("note", ""))) for i in p["items"]]
+                          bool(i.get("critical", False)), one_line(i.get("note", "")), i.get("former_ids", []))
+                     for i in p["items"]]
             points.append(PausePoint(p["id"], one_line(p["title"]), one_line(p["when"]), items))
         basis = d["basis"]
         return cls(d["id"], one_line(d["title"]), one_line(d["summary"]), d["stage"], d["mode"], d["roles"],
                    one_line(d["when"]), basis["articles"], [one_line(x) for x in basis.get("other", [])],
                    one_line(d.get("owner", "")) or default_owner, d["version"], d["effective"], d["next_review"],
-                   d["reviewed"], d["tags"], [one_line(x) for x in d.get("fill_in", [])], points, file, mark)
+                   d["reviewed"], d["tags"], [one_line(x) for x in d.get("fill_in", [])], points, file, mark,
+                   history(d))
 
 
 @dataclass
@@ -182,6 +197,8 @@ class Case:
     questions: list[str]
     file: str
     mark: str = ""
+    version: str = ""
+    history: list[Version] = field(default_factory=list)  # newest first
 
     @property
     def src_uri(self) -> str:
@@ -195,7 +212,8 @@ class Case:
                    [Step(paragraphs(s["text"]), s.get("articles", [])) for s in d["handling"]],
                    paragraphs(d["outcome"]), [one_line(x) for x in analysis.get("worked", [])],
                    [one_line(x) for x in analysis.get("went_wrong", [])], [one_line(x) for x in d["lessons"]],
-                   d["articles"], d["checklists"], [one_line(x) for x in d["questions"]], file, mark)
+                   d["articles"], d["checklists"], [one_line(x) for x in d["questions"]], file, mark,
+                   d.get("version", ""), history(d))
 
 
 @dataclass
@@ -213,8 +231,83 @@ class Scenario:
     reviewed: str
     file: str
     mark: str = ""
+    former_ids: list[str] = field(default_factory=list)  # old ids: finder/#old and go/old/ still lead here
 
     @classmethod
     def from_data(cls, d: dict, file: str, mark: str = "") -> "Scenario":
         return cls(d["id"], one_line(d["title"]), d["moment"], [one_line(x) for x in d["says"]], one_line(d["first"]),
-                   d["checklists"], d["articles"], d.get("cases", []), d.get("pages", []), d["reviewed"], file, mark)
+                   d["checklists"], d["articles"], d.get("cases", []), d.get("pages", []), d["reviewed"], file, mark,
+                   d.get("former_ids", []))
+
+
+CASE_PARTS = {"background": "背景", "request": "来访人诉求", "handling": "处理经过", "outcome": "结果",
+              "analysis": "分析", "lessons": "要点"}  # what an exercise can ask to read first
+CASE_SECTIONS = {**CASE_PARTS, "questions": "讨论题"}  # every section of a case page, by anchor
+
+
+@dataclass
+class Exercise:
+    case: str
+    part: str  # the case section read first: a key of CASE_PARTS
+    task: str
+    minutes: int | None
+
+
+@dataclass
+class Discussion:
+    case: str
+    question: int  # 1-based, into the case's questions
+
+
+@dataclass
+class Module:
+    id: str
+    title: str
+    duration: int  # minutes
+    objectives: list[str]
+    pages: list[str]  # docs paths, optionally with #anchor
+    checklists: list[str]  # "id" or "id#item"
+    cases: list[str]
+    articles: list[str]
+    exercises: list[Exercise]
+    discussion: list[Discussion]
+    trainer_notes: list[str]
+
+
+@dataclass
+class Course:
+    """A training course (training/<id>.yml): modules that use the site's pages, checklists, cases and articles."""
+    id: str
+    title: str
+    summary: str
+    audience: list[str]
+    intro: list[str]
+    version: str
+    history: list[Version]
+    reviewed: str
+    modules: list[Module]
+    file: str
+    mark: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return f"training/{self.id}/index.md"
+
+    def module_uri(self, module: Module) -> str:
+        return f"training/{self.id}/{module.id}.md"
+
+    @property
+    def minutes(self) -> int:
+        return sum(m.duration for m in self.modules)
+
+    @classmethod
+    def from_data(cls, d: dict, file: str, mark: str = "") -> "Course":
+        modules = [Module(m["id"], one_line(m["title"]), m["duration"], [one_line(x) for x in m["objectives"]],
+                          m.get("pages", []), m.get("checklists", []), m.get("cases", []), m.get("articles", []),
+                          [Exercise(e["case"], e.get("part", "background"), one_line(e["task"]), e.get("minutes"))
+                           for e in m.get("exercises", [])],
+                          [Discussion(q["case"], q["question"]) for q in m.get("discussion", [])],
+                          [one_line(x) for x in m.get("trainer_notes", [])])
+                   for m in d["modules"]]
+        return cls(d["id"], one_line(d["title"]), one_line(d["summary"]), d["audience"],
+                   paragraphs(d.get("intro", "")), d["version"], history(d), d["reviewed"], modules, file, mark)

@@ -21,10 +21,14 @@ def _section(nav: list, title: str) -> list:
 
 
 def extend(nav: list, library: Library) -> None:
-    """Checklists by stage under 清单, after its index page; cases by title under 案例."""
+    """Checklists by stage under 清单, after its index page; cases by title under 案例; each course
+    with its modules under 培训."""
     lists = _section(nav, "清单")
     by_stage = [{stage: [{c.title: c.src_uri} for c in sorted(library.checklists.values(), key=lambda c: c.title)
                          if c.stage == stage]} for stage in STAGES]
     lists[1:1] = [group for group in by_stage if next(iter(group.values()))]
     cases = _section(nav, "案例")
     cases[1:1] = [{c.title: c.src_uri} for c in sorted(library.cases.values(), key=lambda c: (c.category, c.title))]
+    training = _section(nav, "培训")
+    training[1:1] = [{c.title: [c.src_uri, *(c.module_uri(m) for m in c.modules), f"training/{c.id}/links.md"]}
+                     for c in library.courses.values()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
-from .model import Case, Checklist, Citation, Regulation, Scenario, art_number
+from .model import Case, Checklist, Citation, Course, Regulation, Scenario, art_number
 
 
 def check(root: Path, regulation: Regulation, checklists: dict[str, Checklist], cases: dict[str, Case],
@@ -29,23 +29,7 @@ def check(root: Path, regulation: Regulation, checklists: dict[str, Checklist], 
             articles[n].cited_by.append(citation)
 
     def checklist_refs(refs: list[str], rel: str) -> None:
-        for k, ref in enumerate(refs):
-            cid, _, iid = ref.partition("#")
-            if cid in broken:
-                continue
-            if cid not in checklists:
-                problems.append(Problem(rel, f"checklists[{k}]", f"清单「{cid}」不存在",
-                                        f"现有清单：{'、'.join(sorted(checklists)) or '（无）'}"))
-                continue
-            target = checklists[cid]
-            if iid and iid not in {i.id for i in target.items}:
-                if target.file in revised_from:
-                    problems.append(Problem(rel, f"checklists[{k}]",
-                                            f"本单位修订版 {target.file} 删去了条目「{iid}」（全国版 {revised_from[target.file]} 有）",
-                                            f"在 {target.file} 中保留条目 {iid}，或改写 {rel} 的这一引用"))
-                else:
-                    problems.append(Problem(rel, f"checklists[{k}]", f"清单「{cid}」中没有条目「{iid}」",
-                                            f"该清单的条目：{'、'.join(i.id for i in target.items)}"))
+        problems.extend(checklist_problems(refs, rel, "checklists", checklists, broken, revised_from))
 
     for c in checklists.values():
         for k, ref in enumerate(c.basis_articles):
@@ -78,6 +62,81 @@ def check(root: Path, regulation: Regulation, checklists: dict[str, Checklist], 
 
     for article in articles.values():
         article.cited_by.sort(key=lambda c: (c.kind != "清单", c.src_uri, c.anchor))
+    return problems
+
+
+def checklist_problems(refs: list[str], rel: str, where: str, checklists: dict[str, Checklist], broken: set[str],
+                       revised_from: dict[str, str]) -> list[Problem]:
+    """References "id" or "id#item" to checklists that do not exist (or lost the item)."""
+    problems = []
+    for k, ref in enumerate(refs):
+        cid, _, iid = ref.partition("#")
+        if cid in broken:
+            continue
+        if cid not in checklists:
+            problems.append(Problem(rel, f"{where}[{k}]", f"清单「{cid}」不存在",
+                                    f"现有清单：{'、'.join(sorted(checklists)) or '（无）'}"))
+            continue
+        target = checklists[cid]
+        if iid and iid not in {i.id for i in target.items}:
+            if target.file in revised_from:
+                problems.append(Problem(rel, f"{where}[{k}]",
+                                        f"本单位修订版 {target.file} 删去了条目「{iid}」（全国版 {revised_from[target.file]} 有）",
+                                        f"在 {target.file} 中保留条目 {iid}，或改写 {rel} 的这一引用"))
+            else:
+                problems.append(Problem(rel, f"{where}[{k}]", f"清单「{cid}」中没有条目「{iid}」",
+                                        f"该清单的条目：{'、'.join(i.id for i in target.items)}"))
+    return problems
+
+
+def check_courses(root: Path, courses: dict[str, Course], checklists: dict[str, Checklist], cases: dict[str, Case],
+                  broken: set[str], articles: dict) -> list[Problem]:
+    """Every page, checklist, case, article and case question a course module uses exists."""
+    problems = []
+    last = max(articles)
+    for course in courses.values():
+        rel = course.file
+        seen: set[str] = set()
+        for m_i, m in enumerate(course.modules):
+            at = f"modules[{m_i}]"
+            if m.id in seen or m.id in ("links", "outline"):
+                problems.append(Problem(rel, f"{at}.id", f"单元 id「{m.id}」重复或是保留名（links、outline）", "换一个 id"))
+            seen.add(m.id)
+            for k, page in enumerate(m.pages):
+                if not doc_file(root, page.partition("#")[0]).is_file():
+                    problems.append(Problem(rel, f"{at}.pages[{k}]", f"页面 docs/{page.partition('#')[0]} 不存在",
+                                            "写 docs/ 下已有页面的路径，如 techniques/emotions.md#self-regulation"))
+            problems += checklist_problems(m.checklists, rel, f"{at}.checklists", checklists, broken, {})
+            for k, ref in enumerate(m.articles):
+                if art_number(ref) not in articles:
+                    problems.append(Problem(rel, f"{at}.articles[{k}]", f"「{ref}」不存在：《信访工作条例》共 {last} 条",
+                                            f"改为 art-1 至 art-{last} 之间的条号"))
+            uses = [(f"{at}.cases[{k}]", c) for k, c in enumerate(m.cases)]
+            uses += [(f"{at}.exercises[{k}].case", e.case) for k, e in enumerate(m.exercises)]
+            uses += [(f"{at}.discussion[{k}].case", q.case) for k, q in enumerate(m.discussion)]
+            for where, cid in uses:
+                if cid not in cases and cid not in broken:
+                    problems.append(Problem(rel, where, f"案例「{cid}」不存在", "写 cases/ 下某个文件的 id"))
+            for k, q in enumerate(m.discussion):
+                if q.case in cases and q.question > len(cases[q.case].questions):
+                    problems.append(Problem(rel, f"{at}.discussion[{k}].question",
+                                            f"案例「{q.case}」只有 {len(cases[q.case].questions)} 道讨论题",
+                                            f"写 1 至 {len(cases[q.case].questions)} 之间的题号"))
+    return problems
+
+
+def unique_short_ids(kinds: dict[str, dict]) -> list[Problem]:
+    """Short links go/<id>/ name checklists, cases, scenarios, courses and art-N alike: no id may serve two."""
+    problems, owner = [], {}
+    for label, items in kinds.items():
+        for id_, item in items.items():
+            if id_.startswith("art-") and id_[4:].isdigit():
+                problems.append(Problem(item.file, "id", f"「{id_}」与条文的短链接 go/{id_}/ 冲突", "换一个不以 art-数字 为名的 id"))
+            elif id_ in owner:
+                problems.append(Problem(item.file, "id", f"id「{id_}」已被{owner[id_][0]} {owner[id_][1]} 使用，短链接 go/{id_}/ 会冲突",
+                                        "换一个 id（各类内容的 id 不能相同）"))
+            else:
+                owner[id_] = (label, item.file)
     return problems
 
 

@@ -18,9 +18,11 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from . import exports
 from .library import REGULATION_ID, Library
-from .model import art_number
+from .model import CASE_PARTS, art_number
 from .pages import DocPage, doc_pages
+from .references import doc_file
 from .text import cn_number, md_plain, trusted
 from .unit import PROVINCIAL_RULES
 
@@ -39,7 +41,7 @@ ARTICLE_REF = re.compile(r"第(\d+)条")  # as the content writes the 条例's a
 @dataclass(frozen=True)
 class Output:
     uri: str  # where the file sits in the docs tree, e.g. "checklists/group-visit.md"
-    content: str
+    content: str | bytes  # bytes for the spreadsheet export
     source: str = ""  # the YAML file it was generated from, for the edit link
 
 
@@ -54,10 +56,37 @@ def arts_label(refs: list[str]) -> str:
     return f"第{'、'.join(str(art_number(r)) for r in refs)}条" if refs else ""
 
 
-def attrs(anchor: str, *classes: str) -> Markup:
-    """A Markdown attribute list for a heading: { #anchor .class }."""
+def attrs(anchor: str, *classes: str, former: list[str] = ()) -> Markup:
+    """A Markdown attribute list for a heading: { #anchor .class }; `former` ids still lead here (kb.js)."""
     parts = [f"#{trusted(anchor)}"] + [f".{trusted(c)}" for c in classes if c]
+    if former:
+        parts.append(f'data-former-ids="{" ".join(trusted(f) for f in former)}"')
     return Markup("{ " + " ".join(parts) + " }")
+
+
+def minutes_label(minutes: int) -> str:
+    """390 -> "6 小时 30 分钟"."""
+    hours, rest = divmod(minutes, 60)
+    return "".join([f"{hours} 小时" if hours else "", " " if hours and rest else "", f"{rest} 分钟" if rest else ""])
+
+
+def go_path(short_id: str) -> str:
+    """The short link of a checklist, case, scenario, course or article: go/<id>/."""
+    return f"go/{short_id}/"
+
+
+HEADING_ANCHOR = re.compile(r"^#{1,6} (.+?) \{[^}]*#([a-z0-9-]+)[^}]*\}\s*$", re.M)
+
+
+@lru_cache(maxsize=256)
+def _headings(path: Path, mtime: float) -> dict[str, str]:
+    text = path.read_text("utf-8-sig") if path.is_file() else ""
+    return {anchor: title for title, anchor in HEADING_ANCHOR.findall(text)}
+
+
+def heading(path: Path, anchor: str) -> str:
+    """The text of the heading with this { #anchor } in a hand-written page, or ""."""
+    return _headings(path, path.stat().st_mtime if path.is_file() else 0.0).get(anchor, "")
 
 
 @lru_cache(maxsize=4096)
@@ -77,8 +106,10 @@ def page_url(uri: str) -> str:
 
 class Renderer:
     def __init__(self, library: Library, site_url: str = "", today: date | None = None,
-                 pages: list[DocPage] | None = None, directory_urls: bool = True):
+                 pages: list[DocPage] | None = None, directory_urls: bool = True,
+                 redirects: dict[str, str] | None = None):
         self.lib = library
+        self.redirects = dict(redirects or {})  # old page -> new page, from mkdocs.yml's redirects plugin
         self.directory_urls = directory_urls  # False in the offline copy: links name index.html
         self.doc_pages = doc_pages(library.root / "docs") if pages is None else list(pages)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
@@ -93,9 +124,8 @@ class Renderer:
                                province_page=PROVINCIAL_RULES.get(library.unit.province, ""),
                                regulation=library.regulation, site_url=self.site_url)
             env.filters["arts_label"] = arts_label
-            env.globals["attrs"] = attrs
-            env.globals["trusted_id"] = trusted
-        self.html.globals["qr"] = qr_svg
+            env.globals.update(attrs=attrs, trusted_id=trusted, qr=qr_svg, minutes_label=minutes_label,
+                               go_path=go_path, case_parts=CASE_PARTS)
         self.html.filters["checklist_label"] = lambda ref: library.checklist_item(ref)[0].title
 
     # Links from a Markdown page: relative to its source file, so MkDocs checks them.
@@ -144,7 +174,18 @@ class Renderer:
             link = self.lib.unit.feedback.link(self.site_url + page_url(uri), anchor)
             return trusted(quote(link, safe=":/?#@&=%~+"))  # nothing that could end a Markdown link
 
-        return dict(to=to, art=art, checklists=checklists, cites=cites, feedback=feedback,
+        titles = {p.uri: p.title for p in self.doc_pages}
+
+        def page_link(ref: str) -> Markup:
+            """A hand-written page, or a section of it ("techniques/emotions.md#empathy"), by its title."""
+            uri, _, anchor = ref.partition("#")
+            label = titles.get(uri, uri)
+            section = heading(doc_file(self.lib.root, uri), anchor) if anchor else ""
+            if section:
+                label += f" · {section}"
+            return Markup(f"[{md_plain(label)}]({to(uri, anchor)})")
+
+        return dict(to=to, art=art, checklists=checklists, cites=cites, feedback=feedback, page_link=page_link,
                     page_uri=page_uri)
 
     # Links from a standalone HTML page: relative to its published URL.
@@ -197,10 +238,121 @@ class Renderer:
         for case in lib.cases.values():
             out.append(self.md_page("case.md.j2", case.src_uri, case.file, case=case))
             out.append(self.html_page("handout.html.j2", f"handouts/{case.id}/index.html", case.file, case=case))
+        out += self.training()
+        out.append(self.md_page("updates.md.j2", "updates.md", rows=self.updates()))
+        out += [self.html_page("redirect.html.j2", uri, title=title, target=target, anchor=anchor)
+                for uri, (title, target, anchor) in self.short_links().items()]
+        build = exports.build_info(lib.root, self.today)
+        out += [Output(uri, content) for uri, content in exports.files(lib, self.site_url, build).items()]
         return out
+
+    def training(self) -> list[Output]:
+        out = [self.md_page("training_index.md.j2", "training/index.md")]
+        for course in self.lib.courses.values():
+            links_uri = f"training/{course.id}/links.md"
+            out.append(self.md_page("course.md.j2", course.src_uri, course.file, course=course, links_uri=links_uri))
+            for number, m in enumerate(course.modules, 1):
+                out.append(self.md_page("module.md.j2", course.module_uri(m), course.file, course=course, m=m,
+                                        number=number))
+            out.append(self.md_page("course_links.md.j2", links_uri, course.file, course=course,
+                                    rows=self.course_links(course)))
+            out.append(self.html_page("outline.html.j2", f"print/training/{course.id}/index.html", course.file,
+                                      course=course))
+        return out
+
+    def address(self, path: str) -> str:
+        """What a trainer prints: the full address when the site has one, else the site path."""
+        return self.site_url + path
+
+    def course_links(self, course) -> list[dict]:
+        """Every link a trainer needs for a course, once each, with the modules that use it."""
+        rows: dict[str, dict] = {}
+
+        def add(where: str, title: str, uri: str, anchor: str = "", short: str = "") -> None:
+            path = go_path(short) if short else page_url(uri) + (f"#{anchor}" if anchor else "")
+            row = rows.setdefault(path, dict(where=[], title=title, uri=uri, anchor=anchor, address=self.address(path)))
+            if where not in row["where"]:
+                row["where"].append(where)
+
+        add("课程", course.title, course.src_uri, short=course.id)
+        add("课程", f"{course.title}：课程大纲（打印）", f"print/training/{course.id}/index.html")
+        titles = {p.uri: p.title for p in self.doc_pages}
+        for number, m in enumerate(course.modules, 1):
+            where = f"单元{cn_number(number)}"
+            add(where, f"讲师页：{m.title}", course.module_uri(m))
+            for ref in m.articles:
+                n = art_number(ref)
+                add(where, f"第{n}条 {self.lib.regulation.articles[n].title}", REGULATION_URI, ref, short=ref)
+            for ref in m.pages:
+                uri, _, anchor = ref.partition("#")
+                section = heading(doc_file(self.lib.root, uri), anchor) if anchor else ""
+                add(where, titles.get(uri, uri) + (f" · {section}" if section else ""), uri, anchor)
+            for ref in m.checklists:
+                c, item = self.lib.checklist_item(ref)
+                if item:
+                    add(where, f"{c.title} · {item.text}", c.src_uri, item.id)
+                else:
+                    add(where, f"清单：{c.title}", c.src_uri, short=c.id)
+            for cid in dict.fromkeys(m.cases + [e.case for e in m.exercises] + [q.case for q in m.discussion]):
+                add(where, f"案例：{self.lib.cases[cid].title}", self.lib.cases[cid].src_uri, short=cid)
+        for row in rows.values():
+            row["where"] = "、".join(row["where"])
+        return list(rows.values())
+
+    def short_links(self) -> dict[str, tuple[str, str, str]]:
+        """go/<id>/index.html -> (title, target docs file, anchor): every checklist, case, scenario,
+        article and course; and the old addresses of what mkdocs.yml's redirects have renamed."""
+        lib = self.lib
+        links = {}
+        for c in lib.checklists.values():
+            links[c.id] = (c.title, c.src_uri, "")
+        for case in lib.cases.values():
+            links[case.id] = (case.title, case.src_uri, "")
+        for sc in lib.scenarios.values():
+            links[sc.id] = (sc.title, "finder.md", sc.id)
+            for old in sc.former_ids:
+                links.setdefault(old, (sc.title, "finder.md", sc.id))
+        for n, a in lib.regulation.articles.items():
+            links[f"art-{n}"] = (f"第{n}条 {a.title}", REGULATION_URI, f"art-{n}")
+        for course in lib.courses.values():
+            links[course.id] = (course.title, course.src_uri, "")
+        out = {f"{go_path(k)}index.html": v for k, v in links.items()}
+        out.update(self.moved())
+        return out
+
+    def moved(self) -> dict[str, tuple[str, str, str]]:
+        """A checklist or case renamed with a page redirect keeps its other addresses too:
+        its short link, and its one-pager or handout."""
+        out = {}
+        forms = {"checklists": ("print/{}/index.html", lambda i: self.lib.checklists.get(i)),
+                 "cases": ("handouts/{}/index.html", lambda i: self.lib.cases.get(i))}
+        for old, new in self.redirects.items():
+            (old_kind, _, old_id), (new_kind, _, new_id) = (old.removesuffix(".md").partition("/"),
+                                                             new.partition("#")[0].removesuffix(".md").partition("/"))
+            if old_kind != new_kind or old_kind not in forms or "/" in old_id:
+                continue
+            form, find = forms[old_kind]
+            target = find(new_id)
+            if target is None:
+                continue  # the redirects plugin reports a target that does not exist
+            out[f"{go_path(old_id)}index.html"] = (target.title, target.src_uri, "")
+            out[form.format(old_id)] = (target.title, form.format(new_id), "")
+        return out
+
+    def updates(self) -> list[dict]:
+        """Every version of every checklist, case and course, newest first."""
+        rows = []
+        for kind, items in (("清单", self.lib.checklists), ("案例", self.lib.cases), ("课程", self.lib.courses)):
+            for x in items.values():
+                for h in x.history:
+                    rows.append(dict(date=h.date, kind=kind, title=x.title, uri=x.src_uri, version=h.version,
+                                     changes=h.changes))
+        return sorted(rows, key=lambda r: (r["date"], r["kind"], r["title"]), reverse=True)
 
 
 def render_site(library: Library, site_url: str = "", today: date | None = None,
-                pages: list[DocPage] | None = None, directory_urls: bool = True) -> list[Output]:
-    """Every generated file; `pages` are the hand-written pages (read from docs/ if not given)."""
-    return Renderer(library, site_url, today, pages, directory_urls).outputs()
+                pages: list[DocPage] | None = None, directory_urls: bool = True,
+                redirects: dict[str, str] | None = None) -> list[Output]:
+    """Every generated file; `pages` are the hand-written pages (read from docs/ if not given);
+    `redirects` are mkdocs.yml's page redirects (old page -> new page)."""
+    return Renderer(library, site_url, today, pages, directory_urls, redirects).outputs()

@@ -122,3 +122,28 @@ def check_dates(data: dict, rel: str, fields=("reviewed", "effective", "next_rev
             except ValueError:
                 problems.append(Problem(rel, name, f"「{value}」不是有效日期", "检查月份和日子"))
     return problems
+
+
+def check_history(data: dict, rel: str) -> list[Problem]:
+    """A version history reads newest first and starts at the current version; a checklist's
+    current version dates from its `effective` day. Runs on data that passed the schema."""
+    entries = data.get("history")
+    if not isinstance(entries, list) or not entries:
+        return []
+    for k, h in enumerate(entries):
+        for bad in check_dates(h, rel, ("date",)):
+            return [Problem(rel, f"history[{k}].date", bad.message, bad.fix)]
+    problems = []
+    if entries[0]["version"] != data.get("version"):
+        problems.append(Problem(rel, "history[0].version", f"最新一条记录是 {entries[0]['version']}，但 version 是 {data.get('version')}",
+                                "改 version 时在 history 最前面加一条同一版本号的记录"))
+    if "effective" in data and entries[0]["date"] != data["effective"]:
+        problems.append(Problem(rel, "history[0].date", f"最新一版记录的日期 {entries[0]['date']} 与生效日期 {data['effective']} 不同",
+                                "写成本版的生效日期"))
+    for k in range(1, len(entries)):
+        newer, older = entries[k - 1], entries[k]
+        key = lambda h: tuple(int(x) for x in h["version"].split("."))  # noqa: E731
+        if key(older) >= key(newer) or older["date"] > newer["date"]:
+            problems.append(Problem(rel, f"history[{k}]", f"{older['version']}（{older['date']}）排在 {newer['version']}（{newer['date']}）之后，顺序不对",
+                                    "最新的版本写在最前面，版本号和日期从新到旧"))
+    return problems

@@ -132,6 +132,7 @@ KINDS = [  # (location prefix, what a result is): shown on each result, so equal
     ("cases/", "案例"),
     ("handouts/", "案例"),
     ("finder/", "场景"),
+    ("training/", "培训"),
     ("local/", "本单位"),
 ]
 NAVIGATION = re.compile(r"^相关(清单|页面|案例|条文)")  # "相关清单和页面": link lists, not text to find

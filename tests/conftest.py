@@ -11,7 +11,8 @@ pytest_plugins = ["browser"]  # Chromium fixtures, registered once for the whole
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).with_name("fixtures")
-SITE_PARTS = ("mkdocs.yml", "docs", "checklists", "cases", "regulations", "scenarios", "schemas", "hooks", "overrides", "kb")
+SITE_PARTS = ("mkdocs.yml", "published-urls.txt", "docs", "checklists", "cases", "regulations", "scenarios",
+              "training", "schemas", "hooks", "overrides", "kb")
 
 
 class Tree:

@@ -32,6 +32,8 @@ KINDS = {
     "case": "cases/soe-wage-query/", "条例 guide": "regulations/xinfang-gongzuo-tiaoli/",
     "technique": "techniques/emotions/", "finder": "finder/", "one-pager": "print/group-visit/",
     "handout": "handouts/soe-wage-query/", "binder": "print/binder/", "time limits": "regulations/time-limits/",
+    "course": "training/reception-skills/", "course outline": "print/training/reception-skills/",
+    "短链接": "go/art-22/", "最近更新": "updates/",
 }
 LIB = load_library(ROOT)
 LOOPBACK = re.compile(r"(127\.0\.0\.1|localhost|0\.0\.0\.0)(:\d+)?/")
@@ -267,5 +269,10 @@ def test_the_offline_copy_works_from_file_urls(browser, offline):
                          ("喝醉", "finder.html")]:
         results = ask(page, query)
         assert any(where in r for r in results), (query, results)
+    # A short link from a slide, and 复制链接, from file:// too.
+    page.goto((offline / "go" / "art-22" / "index.html").as_uri())
+    page.wait_for_url("**/regulations/xinfang-gongzuo-tiaoli.html#art-22")
+    page.locator("#art-22 .kb-cite-button").click()
+    page.locator("#art-22 .kb-cite-status", has_text="已复制").wait_for()
     assert [u for u in requested if not u.startswith("file:")] == []
     context.close()

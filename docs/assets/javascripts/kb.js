@@ -94,6 +94,112 @@
     });
   }
 
-  function setup() { largeTextSwitch(); tickBoxes(); filter(); searchOnInput(); stackTables(); }
+  // 复制链接: each article, checklist item, case section and course module copies its address
+  // with its anchor: the site's canonical address when it has one (a deployment build), else
+  // this page's own (a preview, or the offline copy opened from file://).
+  function pageAddress() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return (canonical ? canonical.href : location.href).split("#")[0];
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelection(text); });
+    }
+    return copyBySelection(text);  // http:// on an intranet has no clipboard API
+  }
+
+  function copyBySelection(text) {
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.readOnly = true;
+      area.className = "kb-offscreen";
+      document.body.appendChild(area);
+      area.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      document.body.removeChild(area);
+      if (done) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function citeButtons() {
+    document.querySelectorAll(".md-typeset .kb-cite[id]").forEach(function (h) {
+      if (h.querySelector(".kb-cite-button")) return;
+      var address = pageAddress() + "#" + h.id;
+      var label = h.textContent.replace(/[¶#]\s*$/, "").trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kb-cite-button";
+      button.title = address;
+      button.setAttribute("aria-label", "复制链接：" + label);
+      button.textContent = "复制链接";
+      var anchor = document.createElement("span");
+      anchor.className = "kb-cite-anchor";
+      anchor.textContent = "#" + h.id;
+      var status = document.createElement("span");
+      status.className = "kb-cite-status";
+      status.setAttribute("role", "status");
+      button.addEventListener("click", function () {
+        copyText(address).then(function () {
+          status.textContent = "已复制";
+          setTimeout(function () { status.textContent = ""; }, 3000);
+        }, function () {
+          // No way to copy here: show the address selected, for Ctrl+C.
+          var field = document.createElement("input");
+          field.className = "kb-cite-field";
+          field.readOnly = true;
+          field.value = address;
+          field.setAttribute("aria-label", "本节链接");
+          status.textContent = "";
+          status.appendChild(field);
+          field.select();
+        });
+      });
+      var group = document.createElement("span");
+      group.className = "kb-cite-tools";
+      group.appendChild(button);
+      group.appendChild(anchor);
+      group.appendChild(status);
+      h.insertBefore(group, h.querySelector(".headerlink"));
+    });
+  }
+
+  // An old anchor (an item or situation whose id changed, `former_ids` in its YAML) opens the
+  // new one: printed links keep working after a rename.
+  function formerIds() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    var found = Array.prototype.filter.call(document.querySelectorAll("[data-former-ids]"), function (el) {
+      return el.getAttribute("data-former-ids").split(" ").indexOf(id) >= 0;
+    })[0];
+    if (found) location.replace("#" + found.id);
+  }
+
+  // 最近更新: only the changes since a date.
+  function sinceFilter() {
+    var input = document.getElementById("kb-since");
+    if (!input) return;
+    var box = input.closest(".kb-since");
+    var count = box.querySelector(".kb-since-count");
+    function apply() {
+      var since = input.value, shown = 0, rows = box.querySelectorAll("tbody tr");
+      rows.forEach(function (row) {
+        var keep = !since || row.cells[0].textContent.trim() >= since;
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      count.textContent = since ? since + " 以后共 " + shown + " 处修改" : "";
+    }
+    input.addEventListener("input", apply);
+    input.addEventListener("change", apply);
+  }
+
+  window.addEventListener("hashchange", formerIds);
+
+  function setup() {
+    largeTextSwitch(); tickBoxes(); filter(); searchOnInput(); stackTables(); citeButtons(); formerIds(); sinceFilter();
+  }
   if (window.document$) window.document$.subscribe(setup); else document.addEventListener("DOMContentLoaded", setup);
 })();

@@ -7,7 +7,6 @@ dictionary is loaded into jieba before Material segments the pages (on_config).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits beside hooks/
 
-from kb import search  # noqa: E402
+from kb import postbuild, search  # noqa: E402
 
 
 def on_config(config):
@@ -29,10 +28,7 @@ def on_config(config):
 
 @event_priority(-50)  # after Material's search plugin (0) has written the index, before the offline plugin (-100) inlines it
 def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
     try:
-        groups = search.load_synonyms()
+        postbuild.search_keywords(Path(config.site_dir))
     except ValueError as err:
         raise PluginError(str(err)) from None
-    index = search.enrich(json.loads(path.read_text("utf-8")), groups)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

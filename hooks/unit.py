@@ -12,7 +12,6 @@ Values from unit.yml are escaped wherever they appear: MkDocs' templates do not 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,10 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits besi
 
 from kb import KbError  # noqa: E402
 from kb.deploy import deployment_url  # noqa: E402
-from kb.unit import PROVINCIAL_RULES, load_unit  # noqa: E402
-
-MARKER = re.compile(r"<!--\s*kb:([\w-]+)\s*-->")
-SITE_NAME = "信访工作知识库"
+from kb.navigation import add_local  # noqa: E402
+from kb.unit import load_unit, local_rules, site_name  # noqa: E402
 
 
 def on_config(config):
@@ -45,9 +42,8 @@ def on_config(config):
     config.extra["kb_unit"] = unit
     config.extra["kb_address"] = address
     if unit.name:
-        config.site_name = escape(f"{unit.name} · {SITE_NAME}")
-    if (root / "local").is_dir() and not any("本单位" in item for item in config.nav if isinstance(item, dict)):
-        config.nav.append({"本单位": "local/index.md"})
+        config.site_name = escape(site_name(unit))
+    add_local(config.nav, root)
     return config
 
 
@@ -61,20 +57,10 @@ def on_serve(server, config, builder):
 
 
 def on_page_markdown(markdown, page, config, files):
-    unit = config.extra["kb_unit"]
-
-    def replace(m):
-        if m.group(1) != "local-rules":
-            raise PluginError(f"{page.file.src_uri}：未知的标记 <!-- kb:{m.group(1)} -->（怎么改：只能写 <!-- kb:local-rules -->）")
-        target = PROVINCIAL_RULES.get(unit.province)
-        if not target:
-            return ""
-        link = os.path.relpath(target, os.path.dirname(page.file.src_uri) or ".").replace(os.sep, "/")
-        return (f'!!! info "本单位适用的地方规定"\n    本单位在{unit.province}，'
-                f"另见[《{unit.province}{'市' if unit.province == '北京' else '省'}信访条例》（地方规定）]({link})："
-                "其中与全国条例不同的时限和程序，按本单位规定执行。\n")
-
-    return MARKER.sub(replace, markdown)
+    try:
+        return local_rules(markdown, page.file.src_uri, config.extra["kb_unit"])
+    except KbError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_page_context(context, page, config, nav):

@@ -37,56 +37,52 @@ def laws_dir(root: Path) -> Path:
 
 @lru_cache(maxsize=4)
 def shingles(laws: Path) -> dict[str, str]:
-    """Every run of K characters in the official texts -> the text it comes from."""
+    """Every run of K characters in the official texts -> the first text (by name) it comes from."""
     table: dict[str, str] = {}
-    for f in sorted(laws.glob("*.md")):
+    for f in sorted(laws.glob("*.md"), reverse=True):  # later files first, so the first one wins
         text = NOISE.sub("", f.read_text("utf-8", errors="replace"))
-        for i in range(len(text) - K + 1):
-            table.setdefault(text[i:i + K], f.stem)
+        table.update({text[i:i + K]: f.stem for i in range(len(text) - K + 1)})
     return table
 
 
 def copied_lines(text: str, table: dict[str, str]) -> list[tuple[int, str, str]]:
     """(line number, copied run, source) for each line holding a copied run.
 
-    Each line is compared on its own: YAML and Markdown keep a sentence on one line.
+    Each line is compared on its own: YAML and Markdown keep a sentence on one line. A quoted
+    term splits the line too, so no run bridges it.
     """
-    lines = text.splitlines()
-    chars: list[str] = []
-    line_of: list[int] = []
-    for number, line in enumerate(lines, 1):
-        # A quoted term, like a line's start, splits the text: no run bridges it ("\0").
+    hits = []
+    for number, line in enumerate(text.splitlines(), 1):
         for piece in QUOTED.split(line):
-            chars.append("\0")
-            line_of.append(number)
-            for ch in NOISE.sub("", piece):
-                chars.append(ch)
-                line_of.append(number)
-    joined = "".join(chars)
-    hits, seen = [], set()
-    i = 0
-    while i <= len(joined) - K:
-        run = joined[i:i + K]
-        if "\0" not in run and run in table:
-            number = line_of[i]
-            if number not in seen:
-                seen.add(number)
-                hits.append((number, run, table[run]))
-            i += K
-        else:
-            i += 1
+            piece = NOISE.sub("", piece)
+            hit = next((run for run in (piece[i:i + K] for i in range(len(piece) - K + 1)) if run in table), None)
+            if hit:
+                hits.append((number, hit, table[hit]))
+                break
     return hits
 
 
+# Problems per file version: under `mkdocs serve` an edit rescans only the file it touched.
+_scanned: dict[tuple, list[Problem]] = {}
+
+
 def scan_file(path: Path, rel: str, table: dict[str, str]) -> list[Problem]:
-    text = path.read_text("utf-8-sig", errors="replace")
+    stat = path.stat()
+    key = (path, rel, stat.st_size, stat.st_mtime_ns, id(table))
+    if key not in _scanned:
+        _scanned[key] = _scan(path.read_text("utf-8-sig", errors="replace"), rel, table)
+    return _scanned[key]
+
+
+def _scan(text: str, rel: str, table: dict[str, str]) -> list[Problem]:
     return [Problem(rel, f"第{n}行", f"「{run}」与{src}的原文逐字相同（连续 {K} 个字）",
                     "用自己的话重写这一句；确需原样引用的术语放在「」中")
             for n, run, src in copied_lines(text, table)]
 
 
 # What a reader sees: hand-written pages, the YAML content kinds and the templates that wrap them.
-CONTENT = ("docs", "checklists", "cases", "regulations", "scenarios", "local", "examples", "kb/templates", "overrides")
+CONTENT = ("docs", "checklists", "cases", "regulations", "scenarios", "training", "local", "examples",
+           "kb/templates", "overrides")
 
 
 def content_files(root: Path) -> list[Path]:

@@ -15,6 +15,7 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
+from . import xlsx
 from .library import Library
 from .model import CASE_SECTIONS, Version
 
@@ -96,37 +97,16 @@ def items_csv(lib: Library, site_url: str) -> bytes:
 
 def checklists_xlsx(lib: Library, site_url: str, build: dict) -> bytes:
     """The items as a workbook with a 状态 column to fill in during an audit (a drop-down of STATUSES)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "清单条目"
-    ws.append([*CSV_COLUMNS, "状态", "核查人", "备注"])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in item_rows(lib, site_url):
-        ws.append(row + ["", "", ""])
-    status = len(CSV_COLUMNS) + 1
-    choice = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
-    ws.add_data_validation(choice)
-    letter = ws.cell(row=1, column=status).column_letter
-    choice.add(f"{letter}2:{letter}{ws.max_row}")
-    ws.freeze_panes = "A2"
-    for column, width in zip("ABCDEFGHIJKLMN", (22, 14, 14, 22, 40, 10, 6, 14, 8, 12, 50, 10, 10, 20)):
-        ws.column_dimensions[column].width = width
-    about = wb.create_sheet("说明")
-    about.append(["信访工作知识库：接待台清单条目"])
-    about.append(["构建日期", build["date"]])
-    about.append(["提交", build["commit"] or "（不在 git 仓库中构建）"])
-    about.append(["状态一栏", "核查时选填：" + "、".join(STATUSES)])
-    # A fixed timestamp: the same content gives the same file (openpyxl would write the current time).
-    stamp = datetime.fromisoformat(build["date"])
-    wb.properties.created = wb.properties.modified = stamp
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    rows = [[*CSV_COLUMNS, "状态", "核查人", "备注"]] + [row + ["", "", ""] for row in item_rows(lib, site_url)]
+    status = xlsx.column(len(CSV_COLUMNS) + 1)
+    items = xlsx.Sheet("清单条目", rows, widths=(22, 14, 14, 22, 40, 10, 6, 14, 8, 12, 50, 10, 10, 20),
+                       freeze_header=True, bold_header=True,
+                       choices=[xlsx.Choice(f"{status}2:{status}{len(rows)}", STATUSES)])
+    about = xlsx.Sheet("说明", [["信访工作知识库：接待台清单条目"], ["构建日期", build["date"]],
+                              ["提交", build["commit"] or "（不在 git 仓库中构建）"],
+                              ["状态一栏", "核查时选填：" + "、".join(STATUSES)]])
+    return xlsx.workbook([items, about], "信访工作知识库：接待台清单条目", "信访工作知识库",
+                         datetime.fromisoformat(build["date"]))
 
 
 def files(lib: Library, site_url: str, build: dict) -> dict[str, str | bytes]:

@@ -18,7 +18,12 @@ class ContentFileError(Exception):
         self.problem = problem
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): it reads the content about
+# ten times faster than the pure-Python one. The checks below run in the constructor either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """SafeLoader that keeps dates as text and refuses duplicate keys.
 
     A duplicate key would silently drop the first value; a date object would not match
@@ -61,7 +66,7 @@ def decode(raw: bytes, rel: str) -> str:
 
 def parse(text: str, rel: str):
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a (C)SafeLoader
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "文件中"

@@ -6,6 +6,8 @@ a checklist page highlights no tab, shows an empty sidebar and has no previous/n
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .errors import KbError, Problem
 from .library import Library
 
@@ -32,3 +34,9 @@ def extend(nav: list, library: Library) -> None:
     training = _section(nav, "培训")
     training[1:1] = [{c.title: [c.src_uri, *(c.module_uri(m) for m in c.modules), f"training/{c.id}/links.md"]}
                      for c in library.courses.values()]
+
+
+def add_local(nav: list, root: Path) -> None:
+    """A 本单位 tab when the unit has its own content (local/)."""
+    if (Path(root) / "local").is_dir() and not any("本单位" in item for item in nav if isinstance(item, dict)):
+        nav.append({"本单位": "local/index.md"})

@@ -45,9 +45,13 @@ class Output:
     source: str = ""  # the YAML file it was generated from, for the edit link
 
 
+# The same few thousand pairs of pages link to each other on every page; compute each path once.
+relpath = lru_cache(maxsize=None)(posixpath.relpath)
+
+
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> Markup:
     """A link from one docs file to another (or to an anchor on it), as MkDocs expects."""
-    path = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".") if to_uri != from_uri else ""
+    path = relpath(to_uri, posixpath.dirname(from_uri) or ".") if to_uri != from_uri else ""
     return trusted(path + (f"#{anchor}" if anchor else "")) if path or anchor else trusted("./")
 
 
@@ -104,6 +108,34 @@ def page_url(uri: str) -> str:
     return uri[: -len(".md")] + "/"
 
 
+@lru_cache(maxsize=1)
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept beside Python's own (__pycache__), so a build loads them instead
+    of compiling each again; keyed by the template's source, so an edit recompiles it."""
+    folder = TEMPLATES.parent / "__pycache__" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: compile every time
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environments(library: Library, globals_: dict) -> tuple[jinja2.Environment, jinja2.Environment]:
+    """The Markdown and the HTML environment of one build. New for each build: Jinja freezes the
+    globals of an imported template (the sheet macros) the first time it imports it."""
+    common = dict(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, trim_blocks=True,
+                  lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=bytecode_cache())
+    md = jinja2.Environment(autoescape=False, finalize=md_plain, **common)
+    html = jinja2.Environment(autoescape=True, **common)
+    for env in (md, html):
+        env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
+        env.filters["arts_label"] = arts_label
+        env.globals.update(attrs=attrs, trusted_id=trusted, qr=qr_svg, minutes_label=minutes_label,
+                           go_path=go_path, case_parts=CASE_PARTS, **globals_)
+    html.filters["checklist_label"] = lambda ref: library.checklist_item(ref)[0].title
+    return md, html
+
+
 class Renderer:
     def __init__(self, library: Library, site_url: str = "", today: date | None = None,
                  pages: list[DocPage] | None = None, directory_urls: bool = True,
@@ -114,19 +146,10 @@ class Renderer:
         self.doc_pages = doc_pages(library.root / "docs") if pages is None else list(pages)
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.today = (today or date.today()).isoformat()
-        common = dict(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        self.md = jinja2.Environment(autoescape=False, finalize=md_plain, **common)
-        self.html = jinja2.Environment(autoescape=True, **common)
-        for env in (self.md, self.html):
-            env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
-            env.globals.update(lib=library, unit=library.unit, stages=STAGES, cn_number=cn_number, today=self.today,
-                               province_page=PROVINCIAL_RULES.get(library.unit.province, ""),
-                               regulation=library.regulation, site_url=self.site_url)
-            env.filters["arts_label"] = arts_label
-            env.globals.update(attrs=attrs, trusted_id=trusted, qr=qr_svg, minutes_label=minutes_label,
-                               go_path=go_path, case_parts=CASE_PARTS)
-        self.html.filters["checklist_label"] = lambda ref: library.checklist_item(ref)[0].title
+        self.md, self.html = environments(library, dict(
+            lib=library, unit=library.unit, stages=STAGES, cn_number=cn_number, today=self.today,
+            province_page=PROVINCIAL_RULES.get(library.unit.province, ""), regulation=library.regulation,
+            site_url=self.site_url))
 
     # Links from a Markdown page: relative to its source file, so MkDocs checks them.
     def links(self, page_uri: str) -> dict:
@@ -194,15 +217,15 @@ class Renderer:
 
         def to(uri: str, anchor: str = "") -> Markup:
             if self.directory_urls:
-                path = posixpath.relpath(page_url(uri) or ".", here or ".")
+                path = relpath(page_url(uri) or ".", here or ".")
                 path = "./" if path == "." else path + "/"
             else:  # the offline copy, opened from file://: x.md is x.html, and a folder opens nothing
-                path = posixpath.relpath(uri[:-3] + ".html" if uri.endswith(".md") else uri,
+                path = relpath(uri[:-3] + ".html" if uri.endswith(".md") else uri,
                                          posixpath.dirname(out_uri) or ".")
             return trusted(path + (f"#{anchor}" if anchor else ""))
 
         def asset(path: str) -> Markup:
-            return trusted(posixpath.relpath(path, posixpath.dirname(out_uri)))
+            return trusted(relpath(path, posixpath.dirname(out_uri)))
 
         def canonical(uri: str) -> str:
             return self.site_url + page_url(uri)

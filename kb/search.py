@@ -92,27 +92,68 @@ def plain(value: str) -> str:
 
 
 def tokens(value: str) -> set[str]:
-    return {t.lower() for t in SEPARATOR.split(value) if t}
+    found = set(SEPARATOR.split(value.lower()))
+    found.discard("")
+    return found
+
+
+def mentioned_groups(text: str, groups: list[list[str]]) -> list[int]:
+    """The synonym groups with a word in the text, in file order: one scan of the text."""
+    scan, inside, group_of = _synonym_scanner(tuple(map(tuple, groups)))
+    return sorted({group_of[w] for found in scan.findall(text) for w in inside[found]})
+
+
+@lru_cache(maxsize=4)
+def _synonym_scanner(groups: tuple[tuple[str, ...], ...]):
+    words = sorted({w for g in groups for w in g}, key=len, reverse=True)
+    # A lookahead finds a word at every position, overlaps included; at one position it finds the
+    # longest, so each found word also stands for the shorter words inside it (欠薪 in 讨要欠薪).
+    scan = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+    inside = {w: [v for v in words if v in w] for w in words}
+    group_of = {w: i for i, g in enumerate(groups) for w in g}
+    return scan, inside, group_of
+
+
+def han_words(text: str) -> list[str]:
+    """The Chinese words of a text as Material's index has them.
+
+    Index text is already cut: Material ran jieba (accurate mode) on each run of Chinese and put
+    a zero-width space between the words, so they are read back instead of cut again. Other
+    text (a situation's sayings) is cut here, each run once per process."""
+    if "\u200b" in text:
+        return [w for w in TAG.sub("\u200b", text).split("\u200b") if HAN.fullmatch(w)]
+    return [w for run in HAN.findall(plain(text)) for w in _cut(run)]
+
+
+@lru_cache(maxsize=None)
+def _cut(run: str) -> tuple[str, ...]:
+    return tuple(jieba_with_domain_words().cut(run))
+
+
+@lru_cache(maxsize=None)
+def sub_words(word: str) -> tuple[str, ...]:
+    """The real words inside a compound (处理意见书 -> 处理、意见、意见书), computed once per
+    distinct word: the index repeats its words, and `mkdocs serve` rebuilds in the same process."""
+    if len(word) <= 2:
+        return ()
+    jieba = jieba_with_domain_words()
+    freq = jieba.dt.FREQ
+    return tuple(sub for sub in jieba.cut_for_search(word)
+                 if sub != word and len(sub) >= 2 and freq.get(sub, 0) >= MIN_FREQ and not NUMERALS.match(sub))
 
 
 def keywords(text: str, groups: list[list[str]], present: set[str]) -> list[str]:
     """Sub-words, synonyms, quantities and article numbers of a text that its tokens lack."""
-    jieba = jieba_with_domain_words()
-    freq = jieba.dt.FREQ
     words = plain(text)
     extra: dict[str, None] = {}  # ordered set
-    for run in HAN.findall(words):
-        for word in jieba.cut(run):
-            if len(word) > 2:
-                for sub in jieba.cut_for_search(word):
-                    if sub != word and len(sub) >= 2 and freq.get(sub, 0) >= MIN_FREQ and not NUMERALS.match(sub):
-                        extra[sub] = None
+    for word in han_words(text):
+        for sub in sub_words(word):
+            extra[sub] = None
     for quantity in QUANTITY.findall(words):
         extra[quantity] = None  # Material splits 60日 into 60 and 日; keep the whole as typed
-    for group in groups:
-        if any(word in words for word in group):
-            for word in group:
-                extra[word] = None
+    for i in mentioned_groups(words, groups):
+        for word in groups[i]:
+            extra[word] = None
     m = ARTICLE.match(words.strip())
     if m:
         n = int(m.group(1))
@@ -188,12 +229,13 @@ def enrich(index: dict, groups: list[list[str]]) -> dict:
         if weight != 1.0:
             doc["boost"] = weight
         title, text = doc.get("title", ""), doc.get("text", "")
-        in_title = keywords(title, groups, tokens(title))
+        title_tokens, text_tokens = tokens(title), tokens(text)
+        in_title = keywords(title, groups, title_tokens)
         says = SAYS.search(plain(text)) if location.startswith("finder/#") else None
         if says:  # what officers say of a situation weighs like its title
-            in_title += [w for w in said_words(says.group(1), groups) if w not in in_title and w not in tokens(title)]
-        in_text = [w for w in keywords(text, groups, tokens(title) | tokens(text)) if w not in in_title]
-        in_text += [t for t in page_tags if t.lower() not in tokens(text) and t not in in_text]
+            in_title += [w for w in said_words(says.group(1), groups) if w not in in_title and w not in title_tokens]
+        in_text = [w for w in keywords(text, groups, title_tokens | text_tokens) if w not in in_title]
+        in_text += [t for t in page_tags if t.lower() not in text_tokens and t not in in_text]
         if in_title:
             doc["title_keywords"] = "\u200b".join(in_title)
         if in_text:

@@ -7,6 +7,8 @@ sheet, without editing the national content (so each national release drops in a
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -17,6 +19,7 @@ from .loader import ContentFileError, read_yaml
 from .schema import schema_line, validate
 
 FILE = "unit.yml"
+SITE_NAME = "信访工作知识库"
 NATIONAL_OWNER = "信访工作知识库编写组"  # who answers for a checklist when neither it nor the unit says
 # The provincial 信访条例 this site explains (docs/regulations/), by unit.yml's `province`.
 PROVINCIAL_RULES = {"北京": "regulations/beijing.md", "浙江": "regulations/zhejiang.md"}
@@ -83,3 +86,28 @@ def load_unit(root: Path) -> Unit:
         feedback=Feedback(fb.get("email", ""), fb.get("url", "")) if fb else None,
         province=data.get("province", ""),
     )
+
+
+def site_name(unit: Unit) -> str:
+    """The name in every page's header: the unit's name first when there is one."""
+    return f"{unit.name} · {SITE_NAME}" if unit.name else SITE_NAME
+
+
+MARKER = re.compile(r"<!--\s*kb:([\w-]+)\s*-->")
+
+
+def local_rules(markdown: str, src_uri: str, unit: Unit) -> str:
+    """`<!-- kb:local-rules -->` in a page becomes a box linking the unit's provincial rules (or
+    nothing, for a unit with no province page); any other kb: marker is an error."""
+    def replace(m):
+        if m.group(1) != "local-rules":
+            raise KbError([Problem(src_uri, "", f"未知的标记 <!-- kb:{m.group(1)} -->", "只能写 <!-- kb:local-rules -->")])
+        target = PROVINCIAL_RULES.get(unit.province)
+        if not target:
+            return ""
+        link = os.path.relpath(target, os.path.dirname(src_uri) or ".").replace(os.sep, "/")
+        return (f'!!! info "本单位适用的地方规定"\n    本单位在{unit.province}，'
+                f"另见[《{unit.province}{'市' if unit.province == '北京' else '省'}信访条例》（地方规定）]({link})："
+                "其中与全国条例不同的时限和程序，按本单位规定执行。\n")
+
+    return MARKER.sub(replace, markdown)

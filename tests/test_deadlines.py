@@ -1,4 +1,4 @@
-"""时限计算器: the holiday table (kb/holidays.py, hooks/deadlines.py) and the calculator in Chromium
+"""时限计算器: the holiday table (kb/holidays.py, added to the site by kb/tree.py) and the calculator in Chromium
 (docs/assets/javascripts/deadlines.js) on regulations/time-limits/#calculator.
 
 The expected dates are written out literally, counted by hand from the 国务院办公厅 holiday

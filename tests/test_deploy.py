@@ -8,10 +8,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -22,10 +19,10 @@ from conftest import ROOT, SITE_ADDRESS as ADDRESS
 from htmlsite import html_pages, soup
 from searchbox import ask, open_search
 
+from deploy.nginx import local as local_nginx
 from kb import KbError, load_library
 from kb.deploy import deployment_url
 
-CONF = ROOT / "deploy" / "nginx" / "xfkb.conf"
 # One page of every kind, as the accessibility and CSP runs open them.
 KINDS = {
     "home": "", "section index": "techniques/", "checklist": "checklists/group-visit/",
@@ -122,44 +119,12 @@ def test_no_page_has_an_inline_script_or_handler(site):
 
 # ---- deployment 1: nginx with the shipped configuration ----------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def nginx(site, tmp_path_factory):
-    binary = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-    if not binary:
+def nginx(site):
+    if not local_nginx.binary():
         pytest.skip("no nginx: install Debian's nginx package (scripts/test.sh does this as root)")
-    work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    server = CONF.read_text("utf-8")
-    assert "listen 80;" in server and "root /srv/xfkb/site;" in server
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace(
-        "root /srv/xfkb/site;", f"root {site};")
-    temp = "\n".join(f"    {name}_temp_path {work}/{name};" for name in
-                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    user = "user root;\n" if os.geteuid() == 0 else ""  # pytest's temporary folders are private
-    (work / "nginx.conf").write_text(
-        f"{user}daemon off;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
-        f"events {{ worker_connections 64; }}\nhttp {{\n    include /etc/nginx/mime.types;\n"
-        f"    default_type application/octet-stream;\n    access_log off;\n{temp}\n{server}\n}}\n", "utf-8")
-    proc = subprocess.Popen([binary, "-p", str(work), "-c", str(work / "nginx.conf")],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None:
-                pytest.fail(f"nginx did not start: {proc.stdout.read().decode()}")
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with local_nginx.serve(site) as base:
+        yield base
 
 
 def fetch(url: str, gzip_ok: bool = False):

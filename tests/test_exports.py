@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,17 @@ def test_xlsx_has_every_item_and_a_status_column(site):
     rules = ws.data_validations.dataValidation
     assert any(f"{letter}2:{letter}{ws.max_row}" in str(r.sqref) and "已落实" in r.formula1 for r in rules)
     assert all(r[status] is None for r in rows)  # blank, for the auditor
+    assert ws.freeze_panes == "A2" and ws["A1"].font.b and not ws["A2"].font.b
+    assert ws.column_dimensions["E"].width == 40  # the item text has room
+    about = [[c.value for c in row] for row in wb["说明"].iter_rows()]
+    assert about[1] == ["构建日期", date.today().isoformat()]
+
+
+def test_xlsx_is_the_same_file_for_the_same_content():
+    from kb import exports
+
+    build = {"date": "2026-12-04", "commit": "abc"}
+    assert exports.checklists_xlsx(LIB, "", build) == exports.checklists_xlsx(LIB, "", build)
 
 
 @pytest.mark.parametrize("name", ["checklists.json", "cases.json", "checklist-items.csv", "checklists.xlsx"])

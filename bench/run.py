@@ -115,9 +115,9 @@ def first_load(site: Path) -> dict[str, dict]:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         for name, url in FIRST_LOAD.items():
             context = browser.new_context(locale="zh-CN")
-            page = context.new_page()
             requests = []
-            page.on("requestfinished", requests.append)
+            context.on("requestfinished", lambda request: requests.append(request))  # the worker's too
+            page = context.new_page()
             page.goto(base + url, wait_until="networkidle")
             page.wait_for_timeout(500)  # the search worker fetches its index after load
             sizes = [(r.url, r.sizes()) for r in requests]

@@ -1,9 +1,9 @@
 """MkDocs adapter for kb: turns the YAML content (national and local/) into pages.
 
 Thin on purpose: kb.tree does the work, for this hook and for `python -m kb render` alike, and
-is tested without MkDocs. The YAML is read in on_config, on every build, so `mkdocs serve` picks
-up each edit (see `watch:`). The deployment address and the unit profile come from hooks/unit.py,
-which runs first.
+is tested without MkDocs. The YAML is read on every build, so `mkdocs serve` picks up each edit
+(see `watch:`). The deployment address and the unit profile come from hooks/unit.py, which runs
+first.
 """
 
 from __future__ import annotations
@@ -18,34 +18,35 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # kb/ sits beside hooks/
 
-from kb import KbError, load_library, navigation, tree  # noqa: E402
+from kb import KbError, navigation, tree  # noqa: E402
+from kb.background import Task  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 
 
 def on_config(config):
-    """Read the content once per build (so `mkdocs serve` sees each edit) and give its pages a
-    place in the navigation; on_files renders what was read."""
-    try:
-        library = load_library(Path(config.config_file_path).parent)
-        navigation.extend(config.nav, library)
-    except KbError as err:
-        raise PluginError(str(err)) from None
-    config.extra["kb_library"] = library
+    """Start reading and rendering the content, on every build (so `mkdocs serve` sees each
+    edit): in a second process on the first build, while Material loads jieba (kb.background).
+    The deployment address comes from hooks/unit.py's on_config, which runs before this one."""
+    plugin = config.plugins.get("redirects")
+    redirects = dict(plugin.config.get("redirect_maps") or {}) if plugin else {}  # old page -> new page
+    config.extra["kb_docs"] = Task(tree.load_and_build, Path(config.config_file_path).parent,
+                                   config.extra["kb_address"], config.use_directory_urls, redirects)
     return config
 
 
 @event_priority(10)  # before the redirects plugin (0) lists the pages a redirect may point to
 def on_files(files, config):
-    library = config.extra["kb_library"]
+    """The generated pages join the files, and the navigation (built after on_files) gets them."""
+    try:
+        library, docs = config.extra["kb_docs"].result()
+        navigation.extend(config.nav, library)
+    except KbError as err:
+        raise PluginError(str(err)) from None
     for warning in library.warnings:
         log.warning(str(warning))
     for national, local in library.replaced:
         log.info(f"本单位修订版：{local} 替换 {national}")
-    plugin = config.plugins.get("redirects")
-    redirects = dict(plugin.config.get("redirect_maps") or {}) if plugin else {}  # old page -> new page
-    docs = tree.build(Path(config.config_file_path).parent, library, config.extra["kb_address"],
-                      directory_urls=config.use_directory_urls, redirects=redirects)
     if docs.problems:
         raise PluginError(str(KbError(docs.problems)))
     for output in docs.generated:

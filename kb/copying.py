@@ -14,7 +14,9 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
+from .background import Task
 from .errors import Problem
 
 K = 20
@@ -62,16 +64,8 @@ def copied_lines(text: str, table: dict[str, str]) -> list[tuple[int, str, str]]
     return hits
 
 
-# Problems per file version: under `mkdocs serve` an edit rescans only the file it touched.
-_scanned: dict[tuple, list[Problem]] = {}
-
-
 def scan_file(path: Path, rel: str, table: dict[str, str]) -> list[Problem]:
-    stat = path.stat()
-    key = (path, rel, stat.st_size, stat.st_mtime_ns, id(table))
-    if key not in _scanned:
-        _scanned[key] = _scan(path.read_text("utf-8-sig", errors="replace"), rel, table)
-    return _scanned[key]
+    return _scan(path.read_text("utf-8-sig", errors="replace"), rel, table)
 
 
 def _scan(text: str, rel: str, table: dict[str, str]) -> list[Problem]:
@@ -90,15 +84,36 @@ def content_files(root: Path) -> list[Path]:
                   if p.suffix in SUFFIXES and p.is_file() and "assets" not in p.parts)
 
 
+# Problems per version of a file: under `mkdocs serve` an edit rescans only the file it touched.
+_scanned: dict[tuple, list[Problem]] = {}
+
+
+def _scan_tree(root: Path, laws: Path) -> dict[tuple, list[Problem]]:
+    table = shingles(laws)
+    scanned = {}
+    for path in content_files(root):
+        rel, stat = path.relative_to(root).as_posix(), path.stat()
+        key = (laws, path.resolve(), rel, stat.st_size, stat.st_mtime_ns)
+        scanned[key] = _scanned[key] if key in _scanned else scan_file(path, rel, table)
+    return scanned
+
+
+def _problems(scanned: dict[tuple, list[Problem]]) -> list[Problem]:
+    _scanned.clear()  # keep this edition's files only
+    _scanned.update(scanned)
+    return [p for found in scanned.values() for p in found]
+
+
 def check_tree(root: Path, laws: Path | None = None) -> list[Problem]:
     laws = laws or laws_dir(root)
-    if not laws.is_dir():
-        return []
-    table = shingles(laws)
-    problems = []
-    for path in content_files(root):
-        problems += scan_file(path, path.relative_to(root).as_posix(), table)
-    return problems
+    return _problems(_scan_tree(Path(root), laws)) if laws.is_dir() else []
+
+
+def check_tree_later(root: Path, laws: Path) -> Callable[[], list[Problem]]:
+    """check_tree on another core (kb.background), while the build goes on: returns the
+    function that waits for its problems."""
+    task = Task(_scan_tree, Path(root), laws)
+    return lambda: _problems(task.result())
 
 
 def main(argv=None) -> int:

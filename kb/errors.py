@@ -25,6 +25,9 @@ class KbError(Exception):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.field, p.message))
         super().__init__(str(self))
 
+    def __reduce__(self):  # rebuilt from its problems, as it crosses from kb.background's child
+        return KbError, (self.problems,)
+
     def __str__(self) -> str:
         n = len(self.problems)
         lines = [f"内容有 {n} 处错误，构建已停止："]

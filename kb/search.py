@@ -98,31 +98,29 @@ def tokens(value: str) -> set[str]:
 
 
 def mentioned_groups(text: str, groups: list[list[str]]) -> list[int]:
-    """The synonym groups with a word in the text, in file order: one scan of the text."""
-    scan, inside, group_of = _synonym_scanner(tuple(map(tuple, groups)))
-    return sorted({group_of[w] for found in scan.findall(text) for w in inside[found]})
+    """The synonym groups with a word in the text, in file order."""
+    by_char, group_of = _synonym_index(tuple(map(tuple, groups)))
+    # Only the words starting with a character of the text can be in it: a few per text.
+    return sorted({group_of[w] for ch in by_char.keys() & set(text) for w in by_char[ch] if w in text})
 
 
 @lru_cache(maxsize=4)
-def _synonym_scanner(groups: tuple[tuple[str, ...], ...]):
-    words = sorted({w for g in groups for w in g}, key=len, reverse=True)
-    # A lookahead finds a word at every position, overlaps included; at one position it finds the
-    # longest, so each found word also stands for the shorter words inside it (欠薪 in 讨要欠薪).
-    scan = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
-    inside = {w: [v for v in words if v in w] for w in words}
-    group_of = {w: i for i, g in enumerate(groups) for w in g}
-    return scan, inside, group_of
+def _synonym_index(groups: tuple[tuple[str, ...], ...]):
+    by_char: dict[str, list[str]] = {}
+    for w in {w for g in groups for w in g}:
+        by_char.setdefault(w[0], []).append(w)
+    return by_char, {w: i for i, g in enumerate(groups) for w in g}
 
 
 def han_words(text: str) -> list[str]:
-    """The Chinese words of a text as Material's index has them.
+    """The distinct Chinese words of a text as Material's index has them, in order.
 
     Index text is already cut: Material ran jieba (accurate mode) on each run of Chinese and put
     a zero-width space between the words, so they are read back instead of cut again. Other
     text (a situation's sayings) is cut here, each run once per process."""
     if "\u200b" in text:
-        return [w for w in TAG.sub("\u200b", text).split("\u200b") if HAN.fullmatch(w)]
-    return [w for run in HAN.findall(plain(text)) for w in _cut(run)]
+        return [w for w in dict.fromkeys(TAG.sub("\u200b", text).split("\u200b")) if HAN.fullmatch(w)]
+    return list(dict.fromkeys(w for run in HAN.findall(plain(text)) for w in _cut(run)))
 
 
 @lru_cache(maxsize=None)

@@ -20,7 +20,7 @@ from markupsafe import escape
 from . import holidays, navigation, published
 from .deploy import deployment_url
 from .errors import KbError, Problem
-from .library import Library
+from .library import Library, load_library
 from .pages import DocPage, check_markdown_tree, doc_pages
 from .render import Output, render_site
 from .search import USERDICT
@@ -57,6 +57,13 @@ def build(root: Path, library: Library, site_url: str = "", directory_urls: bool
             problems.append(Problem(f"docs/{o.uri}", "", "与生成的文件同名",
                                     f"删除或改名 docs/{o.uri}：它由 {o.source or 'kb'} 生成"))
     return Docs(outputs, pages, problems)
+
+
+def load_and_build(root: Path, site_url: str = "", directory_urls: bool = True,
+                   redirects: dict[str, str] | None = None) -> tuple[Library, Docs]:
+    """The content read (KbError if it has problems) and the docs tree built from it."""
+    library = load_library(root)
+    return library, build(root, library, site_url, directory_urls, redirects)
 
 
 def walk_order(uri: str) -> tuple:

@@ -23,16 +23,21 @@ def hit(results: list[str], expect: list[str]) -> bool:
 
 
 def ask(page, query: str) -> list[str]:
-    """Type a query as an officer would and return the first five results Material shows."""
+    """Enter a query as an officer would and return the first five results Material shows.
+
+    A Chinese input method commits a whole word at once: the box receives the query in one input
+    event, then a key press (Material searches on keyup)."""
     page.evaluate("""() => {
       const list = document.querySelector('.md-search-result__list');
       list.insertAdjacentHTML('beforeend', '<li id="kb-stale"></li>');  // Material clears the list on new results
     }""")
     box = page.locator("input.md-search__input")
-    box.fill("")
-    box.type(query, delay=15)
-    box.press("End")  # an input method commits with a key press; Material listens for keyup
-    page.wait_for_function("() => !document.getElementById('kb-stale')", timeout=15000)
+    box.fill(query)
+    box.press("End")
+    # New results have replaced the old, and are drawn (or Material says there are none).
+    page.wait_for_function("""() => !document.getElementById('kb-stale') &&
+      (document.querySelector('.md-search-result__item') ||
+       /没有/.test(document.querySelector('.md-search-result__meta').textContent))""", timeout=15000)
     page.wait_for_timeout(150)
     # What the officer sees: a page's weaker sections are folded away under "more results".
     hrefs = page.eval_on_selector_all("a.md-search-result__link",

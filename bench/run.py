@@ -149,7 +149,7 @@ def serve_reload(work: Path, edits: int) -> list[float]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     page = base + "checklists/group-visit/"
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times = []
     try:

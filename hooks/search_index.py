@@ -2,7 +2,8 @@
 
 Material's search plugin writes search/search_index.json in on_post_build; this hook runs
 after it (lower priority) and adds each entry's hidden `keywords` field. The domain
-dictionary is loaded into jieba before Material segments the pages (on_config).
+dictionary is loaded into jieba before Material segments the pages, and Material's cuts are
+remembered for the next `mkdocs serve` rebuild (on_config).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -20,6 +22,7 @@ from kb import postbuild, search  # noqa: E402
 
 def on_config(config):
     search.jieba_with_domain_words()
+    search.remember_cuts(material_search)
     missing = {"keywords", "title_keywords"} - set(config.plugins["material/search"].config.fields)
     if missing:
         raise PluginError(f"mkdocs.yml：search 插件的 fields 缺少 {'、'.join(sorted(missing))}"

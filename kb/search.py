@@ -124,8 +124,34 @@ def han_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _cut(run: str) -> tuple[str, ...]:
+def _cut(run: str | bytes) -> tuple[str, ...]:
     return tuple(jieba_with_domain_words().cut(run))
+
+
+class RememberedCuts:
+    """jieba as Material's search plugin calls it, cut() remembered for each run of Chinese.
+
+    Material cuts every page's text on every build; under `mkdocs serve` a rebuild after one
+    edit cuts the same unchanged pages again, 0.7 s of a 2.4 s rebuild. The dictionary is loaded
+    once per process (jieba_with_domain_words), so a remembered cut stays right."""
+
+    def __init__(self, jieba):
+        self._jieba = jieba
+
+    def __getattr__(self, name):
+        return getattr(self._jieba, name)
+
+    def cut(self, sentence, *args, **kwargs):
+        if args or kwargs:
+            return self._jieba.cut(sentence, *args, **kwargs)
+        return iter(_cut(sentence))
+
+
+def remember_cuts(module) -> None:
+    """Give a module that imported jieba (Material's search plugin) the remembering one."""
+    jieba = getattr(module, "jieba", None)
+    if jieba is not None and not isinstance(jieba, RememberedCuts):
+        module.jieba = RememberedCuts(jieba)
 
 
 @lru_cache(maxsize=None)

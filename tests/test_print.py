@@ -110,13 +110,32 @@ def test_binder_prints_one_sheet_per_checklist(page, served):
         assert shows(printed, c.title) and c.id in printed, (i, c.id)
 
 
+def lowest_text(pdf_page) -> float:
+    """How far down the page its text reaches (points from the bottom), page numbers aside."""
+    heights = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    pdf_page.extract_text(visitor_text=seen)
+    margin = 14 * 72 / 25.4  # the bottom margin, where the page number sits
+    return min(y for y in heights if y > margin)
+
+
 @pytest.mark.parametrize("cid", sorted(LIB.cases))
-def test_case_handout_fits_two_a4_pages(page, served, cid):
+def test_case_handout_fits_two_numbered_a4_pages(page, served, cid):
     case = LIB.cases[cid]
     reader = pdf(page, f"{served}handouts/{cid}/")
     assert 1 <= len(reader.pages) <= 2, f"{cid} handout prints on {len(reader.pages)} pages"
-    printed = "".join(text(reader, i) for i in range(len(reader.pages)))
-    assert shows(printed, case.title) and shows(printed, case.questions[-1])
+    pages = [text(reader, i) for i in range(len(reader.pages))]
+    assert shows("".join(pages), case.title) and shows(pages[-1], case.questions[-1])
+    for i, printed in enumerate(pages, 1):
+        assert shows(printed, f"第{i}页/共{len(pages)}页"), (cid, i)
+    # Every sheet is used to its foot: on the last one the questions leave room for answers
+    # down to the footer, which sits in the bottom fifth of the page.
+    for i, p in enumerate(reader.pages):
+        assert lowest_text(p) < 0.2 * float(p.mediabox.height), f"{cid}: page {i + 1} ends high"
 
 
 @pytest.mark.parametrize("url", ["", "checklists/before-reception/", "regulations/xinfang-gongzuo-tiaoli/", "cases/"])

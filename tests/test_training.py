@@ -153,30 +153,3 @@ def test_each_checklist_and_case_shows_its_version_history(site):
             history = soup(site, f"{kind}/{x.id}/").find(id="history").find_next("div", class_="kb-history")
             entries = [li.get_text(" ", strip=True) for li in history.find_all("li")]
             assert len(entries) == len(x.history) and all(h.changes in e for h, e in zip(x.history, entries)), x.id
-
-
-def lowest_text(pdf_page) -> float:
-    """How far down the page its text reaches (points from the bottom), page numbers aside."""
-    heights = []
-
-    def seen(text, cm, tm, font, size):
-        if text.strip():
-            heights.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-
-    pdf_page.extract_text(visitor_text=seen)
-    margin = 14 * 72 / 25.4  # the bottom margin, where the page number sits
-    return min(y for y in heights if y > margin)
-
-
-@pytest.mark.parametrize("cid", sorted(LIB.cases))
-def test_handout_has_page_numbers_and_no_mostly_blank_page(page, served, cid):
-    case = LIB.cases[cid]
-    reader = pdf(page, f"{served}handouts/{cid}/")
-    pages = [text(reader, i) for i in range(len(reader.pages))]
-    for i, printed in enumerate(pages, 1):
-        assert shows(printed, f"第{i}页/共{len(pages)}页"), (cid, i)
-    # Every sheet is used to its foot: on the last one the questions leave room for answers
-    # down to the footer, which sits in the bottom fifth of the page.
-    for i, p in enumerate(reader.pages):
-        assert lowest_text(p) < 0.2 * float(p.mediabox.height), f"{cid}: page {i + 1} ends high"
-    assert shows(pages[-1], case.questions[-1])

@@ -19,13 +19,16 @@ def check(root: Path, regulation: Regulation, checklists: dict[str, Checklist], 
     problems = _numbering(regulation)
     articles = regulation.articles
     last = max(articles)
+    cited: set[tuple] = set()  # (article, citation) already listed: a list lookup made ×50 content quadratic
 
     def cite(ref: str, rel: str, where: str, citation: Citation | None) -> None:
         n = art_number(ref)
         if n not in articles:
             problems.append(Problem(rel, where, f"「{ref}」不存在：《信访工作条例》共 {last} 条",
                                     f"改为 art-1 至 art-{last} 之间的条号；引用 2005 年《信访条例》的旧条号是常见错误"))
-        elif citation and citation not in articles[n].cited_by:
+        elif citation and (key := (n, citation.page, citation.src_uri, citation.anchor, citation.kind,
+                                   citation.item)) not in cited:
+            cited.add(key)
             articles[n].cited_by.append(citation)
 
     def checklist_refs(refs: list[str], rel: str) -> None:

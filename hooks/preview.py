@@ -26,6 +26,7 @@ serving = False
 rendered: dict[str, tuple[tuple, dict, list[logging.LogRecord]]] = {}  # src_uri -> inputs, page attributes, messages
 indexed: dict[str, tuple[tuple, list[dict]]] = {}  # url -> inputs, search entries
 files_seen: list = [None, 0]  # the last file list and its generation: a new list of the same files keeps it
+build_inputs: tuple = ()  # what every page's conversion depends on, set once per build (on_files)
 stats = {"converted": 0, "reused": 0, "indexed": 0, "index_reused": 0}
 
 
@@ -42,6 +43,15 @@ def on_pre_build(config):
         index.add_entry_from_context = lambda page, add=index.add_entry_from_context: _index(index, add, page)
 
 
+@event_priority(-100)  # once every hook and plugin has added its files
+def on_files(files, config):
+    global build_inputs
+    if serving:
+        build_inputs = (_generation(files), Path(config.config_file_path).read_bytes(), config.use_directory_urls,
+                        str(config.validation))
+    return files
+
+
 def on_pre_page(page, config, files):
     if serving:
         page.render = lambda config, files: _render(page, config, files)
@@ -56,7 +66,7 @@ def _generation(files) -> int:
     return files_seen[1]
 
 
-class _Warnings(logging.Handler):
+class _Messages(logging.Handler):
     def __init__(self):
         super().__init__(logging.INFO)
         self.records: list[logging.LogRecord] = []
@@ -66,8 +76,7 @@ class _Warnings(logging.Handler):
 
 
 def _render(page: Page, config, files) -> None:
-    inputs = (page.markdown, page.file.dest_uri, page.file.url, _generation(files),
-              Path(config.config_file_path).read_bytes(), config.use_directory_urls, str(config.validation))
+    inputs = (page.markdown, page.file.dest_uri, page.file.url, build_inputs)
     kept = rendered.get(page.file.src_uri)
     if kept and kept[0] == inputs:
         stats["reused"] += 1
@@ -78,17 +87,17 @@ def _render(page: Page, config, files) -> None:
         return
     stats["converted"] += 1
     before = dict(vars(page))
-    warnings = _Warnings()
+    messages = _Messages()
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(warnings)
+    logger.addHandler(messages)
     try:
         Page.render(page, config, files)
     finally:
-        logger.removeHandler(warnings)
+        logger.removeHandler(messages)
     # Whatever render set (content, toc, title, anchors), so a newer MkDocs' new field is kept too.
     changed = {k: _freeze(v) for k, v in vars(page).items()
                if k != "render" and (k not in before or before[k] is not v)}
-    rendered[page.file.src_uri] = (inputs, changed, warnings.records)
+    rendered[page.file.src_uri] = (inputs, changed, messages.records)
 
 
 # Each build gets its own copy of what render made: plugins change them later in the build (the
